@@ -1,0 +1,161 @@
+"""Dependencies declared once: the store, the settings, the write token, pagination."""
+
+from __future__ import annotations
+
+import hmac
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from fastapi import Depends, Header, Query, Request
+
+from sujet.api.caching import TTLCache
+from sujet.api.errors import TOKEN_MISSING, WRITES_DISABLED, ApiError
+from sujet.config import Settings
+from sujet.model import Entity
+from sujet.store.base import ArticleQuery, Store
+
+MAX_LIMIT = 200
+
+WRITES_DISABLED_MESSAGE = (
+    "write endpoints are disabled because no token is configured; set serve.token in sujet.toml "
+    "or the environment variable SUJET_SERVE__TOKEN, then send it as 'Authorization: Bearer <token>'"
+)
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+@dataclass(slots=True)
+class Caches:
+    """Per-application caches; every write made through the API clears them."""
+
+    # Entities named on event cards and in dossiers (a name a few seconds old is fine there).
+    entities: TTLCache[Entity | None] = field(default_factory=lambda: TTLCache(30.0, 5000))
+
+    def clear(self) -> None:
+        self.entities.clear()
+
+
+def get_caches(request: Request) -> Caches:
+    caches: Caches = request.app.state.caches
+    return caches
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+CachesDep = Annotated[Caches, Depends(get_caches)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def token_from(authorization: str | None, x_sujet_token: str | None) -> str | None:
+    """The token a client sent: ``Authorization: Bearer …`` or ``X-Sujet-Token``."""
+    if authorization:
+        scheme, _, value = authorization.partition(" ")
+        if scheme.lower() == "bearer" and value.strip():
+            return value.strip()
+    return x_sujet_token.strip() if x_sujet_token else None
+
+
+def check_token(settings: Settings, supplied: str | None) -> None:
+    """Raises 403 when writes are off (no token configured), 401 when the token is wrong."""
+    expected = settings.serve.token
+    if not expected:
+        raise ApiError(403, WRITES_DISABLED, WRITES_DISABLED_MESSAGE)
+    if not supplied or not hmac.compare_digest(supplied.encode(), expected.encode()):
+        raise ApiError(401, TOKEN_MISSING, "a valid token is required for this endpoint",
+                       headers={"WWW-Authenticate": "Bearer"})
+
+
+def require_token(
+    settings: SettingsDep,
+    authorization: Annotated[str | None, Header()] = None,
+    x_sujet_token: Annotated[str | None, Header()] = None,
+) -> None:
+    check_token(settings, token_from(authorization, x_sujet_token))
+
+
+WriteAccess = Depends(require_token)
+
+
+@dataclass(slots=True, frozen=True)
+class Paging:
+    limit: int
+    offset: int
+
+
+def get_paging(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")] = 50,
+    offset: Annotated[int, Query(ge=0, description="items to skip")] = 0,
+) -> Paging:
+    return Paging(limit, offset)
+
+
+PagingDep = Annotated[Paging, Depends(get_paging)]
+
+
+ISO_DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # full or partial ISO date, or empty
+
+
+@dataclass(slots=True, frozen=True)
+class ArticleFilters:
+    """Filters accepted by every list of articles (and by search and exports)."""
+
+    language: str | None
+    source: str | None
+    date_from: str | None
+    date_to: str | None
+    entity: str | None
+    event: str | None
+    include_duplicates: bool
+
+    def query(self, limit: int = 50, offset: int = 0) -> ArticleQuery:
+        return ArticleQuery(language=self.language, source=self.source, date_from=self.date_from,
+                            date_to=self.date_to, entity_id=self.entity, event_id=self.event,
+                            include_duplicates=self.include_duplicates, limit=limit,
+                            offset=offset)
+
+    def any(self) -> bool:
+        return any((self.language, self.source, self.date_from, self.date_to, self.entity,
+                    self.event)) or not self.include_duplicates
+
+
+def get_article_filters(
+    language: Annotated[str | None, Query(max_length=8, description="ISO 639-1 code")] = None,
+    source: Annotated[str | None, Query(max_length=500, description="substring of source/site")] = None,
+    date_from: Annotated[str | None, Query(pattern=ISO_DATE, description="ISO date, inclusive")] = None,
+    date_to: Annotated[str | None, Query(pattern=ISO_DATE, description="ISO date, inclusive")] = None,
+    entity: Annotated[str | None, Query(max_length=64, description="entity id")] = None,
+    event: Annotated[str | None, Query(max_length=64, description="event id")] = None,
+    include_duplicates: Annotated[bool, Query(description="include duplicates of other articles")] = True,
+) -> ArticleFilters:
+    return ArticleFilters(language or None, source or None, date_from or None, date_to or None,
+                          entity or None, event or None, include_duplicates)
+
+
+ArticleFiltersDep = Annotated[ArticleFilters, Depends(get_article_filters)]
+
+
+@dataclass(slots=True, frozen=True)
+class EventFilters:
+    language: str | None
+    date_from: str | None
+    date_to: str | None
+    entity: str | None
+
+
+def get_event_filters(
+    language: Annotated[str | None, Query(max_length=8)] = None,
+    date_from: Annotated[str | None, Query(pattern=ISO_DATE)] = None,
+    date_to: Annotated[str | None, Query(pattern=ISO_DATE)] = None,
+    entity: Annotated[str | None, Query(max_length=64, description="entity id")] = None,
+) -> EventFilters:
+    return EventFilters(language or None, date_from or None, date_to or None, entity or None)
+
+
+EventFiltersDep = Annotated[EventFilters, Depends(get_event_filters)]

@@ -1,0 +1,95 @@
+"""A person's (or organisation's, or place's) dossier, assembled from the store.
+
+Variants grouped by script, position history, mentions per month, co-mentioned entities and a
+page of articles.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from sujet.api.assemble import EntityCache
+from sujet.api.caching import TTLCache
+from sujet.api.schemas import (
+    ArticleSummaryPublic,
+    CoMentionPublic,
+    CountPublic,
+    DossierPublic,
+    EntityPublic,
+    ListPublic,
+    PositionPublic,
+)
+from sujet.errors import NotFound
+from sujet.model import Entity
+from sujet.store.base import ArticleQuery, Store
+
+# Co-mentions are counted over the newest CO_MENTION_ARTICLES articles of the entity (one
+# grouped query; bounded so that the dossier of a place named in half the corpus stays fast).
+CO_MENTION_ARTICLES = 1000
+CO_MENTION_TOP = 12
+
+
+def script_of(text: str) -> str:
+    """"Cyrillic", "Latin", "Greek", ... : the script of the first letter of ``text``."""
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            return name.split(" ", 1)[0].title() if name else "Other"
+    return "Other"
+
+
+def variants_by_script(entity: Entity) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for variant in dict.fromkeys([entity.name, *entity.variants]):
+        groups.setdefault(script_of(variant), []).append(variant)
+    return groups
+
+
+def month_of(date: str | None) -> str | None:
+    return date[:7] if date and len(date) >= 7 else (date[:4] if date else None)
+
+
+def mentions_over_time(timeline: Iterable[tuple[str | None, int]]) -> list[CountPublic]:
+    """Mentions per month (per year when only the year is known), oldest first, from mention
+    counts per article date."""
+    counts: Counter[str] = Counter()
+    for date, n in timeline:
+        period = month_of(date)
+        if period:
+            counts[period] += n
+    return [CountPublic(period=p, count=c) for p, c in sorted(counts.items())]
+
+
+def build_dossier(store: Store, entity_id: str, *, limit: int = 20, offset: int = 0,
+                  shared: TTLCache[Entity | None] | None = None) -> DossierPublic:
+    """Everything the page shows, each part read by one bounded query: the chart from mention
+    counts per date, co-mentions from one grouped count, one page of articles and its total."""
+    entity = store.get_entity(entity_id)
+    if entity is None:
+        raise NotFound(f"no entity with id {entity_id}")
+    total = store.count_articles(ArticleQuery(entity_id=entity_id))
+    page = store.list_articles(ArticleQuery(entity_id=entity_id, limit=limit, offset=offset))
+    return DossierPublic(
+        entity=EntityPublic.of(entity),
+        variants_by_script=variants_by_script(entity),
+        positions=[PositionPublic.of(p) for p in
+                   sorted(entity.positions, key=lambda p: (p.date is None, p.date or ""))],
+        mentions_over_time=mentions_over_time(store.mention_timeline(entity_id)),
+        co_mentioned=co_mentioned(store, entity_id, total, shared),
+        articles=ListPublic[ArticleSummaryPublic](
+            items=[ArticleSummaryPublic.of(a) for a in page], total=total, limit=limit,
+            offset=offset),
+    )
+
+
+def co_mentioned(store: Store, entity_id: str, articles: int,
+                 shared: TTLCache[Entity | None] | None = None) -> list[CoMentionPublic]:
+    """Entities mentioned in the same articles (of the ``articles`` that mention the entity, at
+    most the newest CO_MENTION_ARTICLES), by number of shared articles."""
+    recent = CO_MENTION_ARTICLES if articles > CO_MENTION_ARTICLES else None
+    together = store.co_mentions(entity_id, limit=CO_MENTION_TOP, recent=recent)
+    found = {e.id: e for e in EntityCache(store, shared).many([i for i, _ in together])}
+    return [CoMentionPublic(entity_id=other.id, name=other.name, type=other.type, articles=n)
+            for other_id, n in together if (other := found.get(other_id)) is not None]

@@ -1,0 +1,721 @@
+"""The `sujet` command: one entry point, `--json` wherever a program reads the output.
+
+Every command that fails on bad input prints one line (`sujet: error: … [CODE]`) on stderr and
+exits non-zero: 2 for bad input, 3 for a missing record, 1 for anything else.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from sujet.config import Settings, get_settings
+from sujet.errors import InputError, NotFound, SujetError
+from sujet.model import Article, Entity, Event
+from sujet.store.base import Store
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Sujet: multilingual news monitoring — clean articles, events, people and positions.",
+)
+
+DbOpt = Annotated[str | None, typer.Option("--db", help="Store URL (sqlite:///file or postgresql://…).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _settings(db: str | None) -> Settings:
+    settings = get_settings()
+    return settings.model_copy(update={"db": db}) if db else settings
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"sujet: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def handles_errors(fn: F) -> F:
+    """Turn errors into one line on stderr and a non-zero exit."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except NotFound as err:
+            _fail(str(err), 3)
+        except InputError as err:
+            _fail(str(err), 2)
+        except SujetError as err:
+            _fail(str(err), 1)
+        except FileNotFoundError as err:
+            _fail(f"{err.filename}: no such file [E100]", 2)
+        except BrokenPipeError:  # output piped into `head`: not an error
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+        except KeyboardInterrupt:
+            _fail("interrupted; what was committed is kept, run again to resume", 130)
+        except Exception as err:  # noqa: BLE001 - one line, not a traceback, for the user
+            _fail(f"{type(err).__name__}: {err}", 1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _open(db: str | None) -> Store:
+    from sujet.store import open_store
+
+    return open_store(_settings(db).db)
+
+
+def article_json(a: Article, *, with_text: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": a.id,
+        "source": a.source,
+        "url": a.url,
+        "title": a.title,
+        "date": a.date,
+        "date_precision": a.date_precision,
+        "date_source": a.date_source,
+        "language": a.language,
+        "dateline": a.dateline,
+        "agency": a.agency,
+        "author": a.author,
+        "site": a.site,
+        "duplicate_of": a.duplicate_of,
+        "event_id": a.event_id,
+        "storyline_id": a.storyline_id,
+    }
+    if with_text:
+        out["text"] = a.text
+    return out
+
+
+def _print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _article_line(a: Article) -> str:
+    dup = f"  (duplicate of {a.duplicate_of})" if a.duplicate_of else ""
+    return f"{a.id}  {a.date or '?':10}  {a.language or '??'}  {(a.title or a.text[:60]).strip()}{dup}"
+
+
+# -- ingest and articles -----------------------------------------------------------------------
+
+
+@app.command()
+@handles_errors
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, feeds, WARC files or URLs.")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    fetch_links: Annotated[bool, typer.Option(help="Also fetch the pages feed items link to.")] = False,
+    allow_private: Annotated[
+        bool, typer.Option(help="Allow URLs on loopback or private addresses.")
+    ] = False,
+    no_enrich: Annotated[bool, typer.Option(help="Skip entities and events.")] = False,
+) -> None:
+    """Ingest pages into the store and print what was kept and dropped, with reasons."""
+    from sujet.pipeline.ingest import run_ingest
+
+    settings = _settings(db)
+    if allow_private:
+        settings = settings.model_copy(
+            update={"fetch": settings.fetch.model_copy(update={"allow_private": True})}
+        )
+    with _open(db) as store:
+        report = run_ingest(
+            inputs,
+            store,
+            settings,
+            progress=not as_json and sys.stderr.isatty(),
+            fetch_links=fetch_links,
+            enrichers=[] if no_enrich else None,
+        )
+    data = report.as_dict()
+    if as_json:
+        _print_json(data)
+        return
+    typer.echo(
+        f"seen {data['seen']}, added {data['added']}, already stored {data['already_stored']}, "
+        f"duplicates {data['duplicates']} (exact {data['exact_duplicates']}, "
+        f"near {data['near_duplicates']}), dropped {sum(report.dropped.values())} "
+        f"in {data['seconds']:.1f} s"
+    )
+    for reason, count in sorted(report.dropped.items()):
+        typer.echo(f"  dropped {count:>4}  {reason}")
+    for r in report.rejects[:50]:
+        typer.echo(f"    {r.source}: {r.reason} [{r.code}]")
+    for key, value in sorted(report.enrich.items()):
+        typer.echo(f"  {key}: {value}")
+
+
+@app.command()
+@handles_errors
+def stats(db: DbOpt = None, as_json: JsonOpt = False, top: int = 10) -> None:
+    """Summarise the store: articles by language and source, duplicates, events, people."""
+    from collections import Counter
+
+    from sujet.store.base import EntityQuery
+
+    with _open(db) as store:
+        langs: Counter[str] = Counter()
+        sites: Counter[str] = Counter()
+        dated = dups = total = 0
+        for a in store.iter_articles():
+            total += 1
+            langs[a.language or "?"] += 1
+            sites[a.site or "?"] += 1
+            dups += a.duplicate_of is not None
+            dated += a.date is not None
+        runs = store.list_runs(limit=1)
+        events = store.list_events(limit=top)
+        storylines = store.list_storylines(limit=top)
+        people = sorted(store.list_entities(EntityQuery(type="PER", limit=10_000)),
+                        key=lambda e: (-e.mentions, e.name))[:top]
+    data: dict[str, Any] = {
+        "articles": total,
+        "languages": dict(langs.most_common()),
+        "sites": dict(sites.most_common(top)),
+        "duplicates": dups,
+        "dated": dated,
+        "last_run": runs[0].stats if runs else None,
+        "events": [{"id": e.id, "title": e.title, "articles": len(e.members),
+                    "languages": e.languages, "date_from": e.date_from} for e in events],
+        "storylines": [{"id": s.id, "title": s.title, "events": len(s.event_ids)}
+                       for s in storylines],
+        "people": [{"id": p.id, "name": p.name, "mentions": p.mentions,
+                    "last_position": p.last_position.title if p.last_position else None}
+                   for p in people],
+    }
+    if as_json:
+        _print_json(data)
+        return
+    typer.echo(f"{total} articles ({dups} duplicates, {dated} dated) in "
+               + ", ".join(f"{k}: {v}" for k, v in langs.most_common()))
+    if runs and runs[0].stats.get("dropped"):
+        typer.echo("last run dropped: " + ", ".join(f"{v} × {k}" for k, v in runs[0].stats["dropped"].items()))
+    if events:
+        typer.echo(f"\nEvents (newest first, {len(events)} shown):")
+        for e in data["events"]:
+            typer.echo(f"  {e['date_from'] or '?':10}  {e['articles']} articles  "
+                       f"[{', '.join(e['languages'])}]  {e['title']}")
+    if storylines:
+        typer.echo("\nStorylines:")
+        for s in data["storylines"]:
+            typer.echo(f"  {s['events']} events  {s['title']}")
+    if people:
+        typer.echo("\nPeople — last position — mentions:")
+        for p in data["people"]:
+            typer.echo(f"  {p['name']} — {p['last_position'] or '-'} — {p['mentions']}")
+
+
+@app.command()
+@handles_errors
+def articles(
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    language: str | None = None,
+    source: str | None = None,
+    date_from: Annotated[str | None, typer.Option("--from")] = None,
+    date_to: Annotated[str | None, typer.Option("--to")] = None,
+    no_duplicates: bool = False,
+    limit: int = 50,
+    offset: int = 0,
+) -> None:
+    """List stored articles, newest first."""
+    from sujet.store.base import ArticleQuery
+
+    query = ArticleQuery(
+        language=language, source=source, date_from=date_from, date_to=date_to,
+        include_duplicates=not no_duplicates, limit=limit, offset=offset,
+    )
+    with _open(db) as store:
+        found = store.list_articles(query)
+    if as_json:
+        _print_json([article_json(a) for a in found])
+        return
+    for a in found:
+        typer.echo(_article_line(a))
+
+
+@app.command()
+@handles_errors
+def show(article_id: str, db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """Show one article with its metadata."""
+    with _open(db) as store:
+        a = store.get_article(article_id)
+        if a is None:
+            raise NotFound(f"no article {article_id}")
+        data = article_json(a)
+        from sujet.pipeline.panel import article_panel
+
+        data["persons"] = article_panel(store, a)
+    if as_json:
+        _print_json(data)
+        return
+    typer.echo(a.title or "(no title)")
+    meta = [f"{k}: {data[k]}" for k in ("date", "language", "dateline", "agency", "source") if data[k]]
+    typer.echo("  " + " | ".join(meta))
+    if a.duplicate_of:
+        typer.echo(f"  duplicate of {a.duplicate_of}")
+    typer.echo("")
+    typer.echo(a.text)
+    if data["persons"]:
+        typer.echo("\nPersons — last position — mentions")
+        for p in data["persons"]:
+            typer.echo(f"  {p['name']} — {p.get('last_position') or '-'} — {p['mentions']}")
+
+
+@app.command()
+@handles_errors
+def search(
+    query: str,
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    language: str | None = None,
+    limit: int = 20,
+) -> None:
+    """Full-text search across languages (name variants included)."""
+    from sujet.pipeline.search import search_articles
+    from sujet.store.base import ArticleQuery
+
+    if not query.strip():
+        raise InputError("empty query")
+    with _open(db) as store:
+        hits = search_articles(store, query, ArticleQuery(language=language, limit=limit))
+    if as_json:
+        _print_json(
+            [article_json(h.article, with_text=False) | {"score": h.score, "snippet": h.snippet}
+             for h in hits]
+        )
+        return
+    for h in hits:
+        typer.echo(_article_line(h.article))
+        typer.echo(f"    {h.snippet}")
+
+
+def _export_rows(store: Any) -> Iterable[dict[str, Any]]:
+    for a in store.iter_articles():
+        yield article_json(a)
+
+
+@app.command()
+@handles_errors
+def export(
+    db: DbOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+) -> None:
+    """Export every article (JSONL or CSV to stdout or a file; Parquet to a file)."""
+    if fmt not in ("jsonl", "csv", "parquet"):
+        raise InputError(f"unknown format {fmt!r}: use jsonl, csv or parquet")
+    if fmt == "parquet" and output is None:
+        raise InputError("parquet needs --output FILE")
+    with _open(db) as store:
+        rows = _export_rows(store)
+        if fmt == "parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            assert output is not None
+            batch: list[dict[str, Any]] = []
+            writer = None
+            for row in rows:
+                batch.append(row)
+                if len(batch) >= 1000:
+                    table = pa.Table.from_pylist(batch)
+                    writer = writer or pq.ParquetWriter(output, table.schema)
+                    writer.write_table(table)
+                    batch = []
+            if batch or writer is None:
+                table = pa.Table.from_pylist(batch) if batch else _empty_table()
+                writer = writer or pq.ParquetWriter(output, table.schema)
+                writer.write_table(table)
+            writer.close()
+            return
+        fh = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            if fmt == "jsonl":
+                for row in rows:
+                    fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                fields = list(article_json(Article(id="", source="", text="")).keys())
+                w = csv.DictWriter(fh, fieldnames=fields)
+                w.writeheader()
+                for row in rows:
+                    w.writerow(row)
+        finally:
+            if output:
+                fh.close()
+
+
+def _empty_table() -> Any:
+    import pyarrow as pa
+
+    fields = article_json(Article(id="", source="", text="")).keys()
+    return pa.table({k: pa.array([], type=pa.string()) for k in fields})
+
+
+@app.command()
+@handles_errors
+def extract(
+    file: Path,
+    as_json: JsonOpt = False,
+    kind: Annotated[str, typer.Option(help="auto, html or text")] = "auto",
+    url: str | None = None,
+) -> None:
+    """Extract one page to one article; nothing is stored."""
+    from sujet.library import analyze
+
+    if kind not in ("auto", "html", "text"):
+        raise InputError(f"unknown kind {kind!r}: use auto, html or text")
+    if not file.is_file():
+        raise InputError("no such file", source=str(file))
+    article = analyze(file.read_bytes(), kind=kind, url=url, source=str(file))  # type: ignore[arg-type]
+    if as_json:
+        _print_json(article_json(article))
+        return
+    typer.echo(article.title or "(no title)")
+    meta = [f"{k}: {getattr(article, k)}" for k in ("date", "language", "dateline", "agency")
+            if getattr(article, k)]
+    typer.echo("  " + " | ".join(meta))
+    typer.echo("")
+    typer.echo(article.text)
+
+
+@app.command("eval")
+@handles_errors
+def eval_(
+    kind: Annotated[str, typer.Argument(help="extraction, textdump, ner, names, roles, pairs, clustering")],
+    data: Annotated[Path, typer.Option("--data", help="A data folder in the eval formats.")],
+    as_json: JsonOpt = False,
+    predictions: Annotated[Path | None, typer.Option(help="Write the system's output here.")] = None,
+    limit: int | None = None,
+) -> None:
+    """Run a quality harness on a data folder and print its metrics."""
+    from sujet.eval.registry import run_eval
+
+    if not data.is_dir():
+        raise InputError("no such data folder", source=str(data))
+    result = run_eval(kind, data, predictions=predictions, limit=limit)
+    if as_json:
+        _print_json(result)
+        return
+    for key, value in result.items():
+        if isinstance(value, float):
+            typer.echo(f"{key:>18}: {value:.4f}")
+        elif not isinstance(value, dict | list):
+            typer.echo(f"{key:>18}: {value}")
+    for key, value in result.items():
+        if isinstance(value, dict) and value:
+            typer.echo(f"{key}:")
+            typer.echo("  " + json.dumps(value, ensure_ascii=False))
+
+
+# -- people, organisations, places -------------------------------------------------------------
+
+
+def entity_json(store: Store, entity: Entity, *, full: bool = False) -> dict[str, Any]:
+    positions = sorted(entity.positions, key=lambda p: (p.date is None, p.date or "", p.title))
+    last = entity.last_position
+    out: dict[str, Any] = {
+        "id": entity.id,
+        "type": entity.type,
+        "name": entity.name,
+        "variants": list(entity.variants),
+        "mentions": entity.mentions,
+        "first_seen": entity.first_seen,
+        "last_seen": entity.last_seen,
+        "positions": [{"title": p.title, "date": p.date, "article": p.article_id,
+                       "organisation": p.organisation, "language": p.language} for p in positions],
+        "last_position": last.title if last else None,
+    }
+    if full:
+        from sujet.store.base import ArticleQuery
+
+        out["articles"] = [a.id for a in store.list_articles(
+            ArticleQuery(entity_id=entity.id, limit=10_000))]
+        together = store.co_mentions(entity.id, limit=20)
+        names = {e.id: e for e in store.get_entities([i for i, _ in together])}
+        out["co_mentions"] = [
+            {"id": i, "name": names[i].name, "type": names[i].type, "articles": n}
+            for i, n in together if i in names
+        ]
+    return out
+
+
+def _find_entity(store: Store, name_or_id: str) -> Entity:
+    from sujet.store.base import EntityQuery
+
+    entity = store.get_entity(name_or_id)
+    if entity is None:
+        exact = sorted(store.find_entities(name_or_id), key=lambda e: -e.mentions)
+        partial = store.list_entities(EntityQuery(name=name_or_id, limit=50))
+        found = exact or sorted(partial, key=lambda e: -e.mentions)
+        if not found:
+            raise NotFound(f"no entity named {name_or_id!r}")
+        entity = found[0]
+    return entity
+
+
+@app.command()
+@handles_errors
+def entities(
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    entity_type: Annotated[str | None, typer.Option("--type", help="PER, ORG or LOC")] = None,
+    name: Annotated[str | None, typer.Option(help="Part of a name or variant.")] = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> None:
+    """List people, organisations and places, most mentioned first."""
+    from sujet.store.base import EntityQuery
+
+    if entity_type and entity_type.upper() not in ("PER", "ORG", "LOC"):
+        raise InputError(f"unknown type {entity_type!r}: use PER, ORG or LOC")
+    with _open(db) as store:
+        found = store.list_entities(EntityQuery(
+            type=entity_type.upper() if entity_type else None, name=name, limit=limit,
+            offset=offset))
+        rows = [entity_json(store, e) for e in found]
+    if as_json:
+        _print_json(rows)
+        return
+    for r in rows:
+        typer.echo(f"{r['id']}  {r['type']}  {r['mentions']:>4}  {r['name']}"
+                   + (f" — {r['last_position']}" if r["last_position"] else ""))
+
+
+@app.command()
+@handles_errors
+def entity(name_or_id: str, db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """A dossier: variants, mentions, position history, co-mentions, articles."""
+    with _open(db) as store:
+        data = entity_json(store, _find_entity(store, name_or_id), full=True)
+    if as_json:
+        _print_json(data)
+        return
+    typer.echo(f"{data['name']} ({data['type']}, {data['mentions']} mentions, "
+               f"{data['first_seen'] or '?'} – {data['last_seen'] or '?'})")
+    typer.echo("  variants: " + ", ".join(data["variants"]))
+    if data["positions"]:
+        typer.echo("  positions:")
+        for p in data["positions"]:
+            typer.echo(f"    {p['date'] or '?':10}  {p['title']}")
+    if data["co_mentions"]:
+        typer.echo("  mentioned with: " + ", ".join(
+            f"{c['name']} ({c['articles']})" for c in data["co_mentions"][:10]))
+    typer.echo(f"  articles: {len(data['articles'])}")
+
+
+# -- events and storylines ---------------------------------------------------------------------
+
+
+def event_json(store: Store, event: Event) -> dict[str, Any]:
+    arts = {a.id: a for a in store.get_articles([m.article_id for m in event.members])}
+    names = {e.id: e.name for e in store.get_entities(list(event.key_entities))}
+    return {
+        "id": event.id,
+        "title": event.title,
+        "languages": list(event.languages),
+        "date_from": event.date_from,
+        "date_to": event.date_to,
+        "storyline": event.storyline_id,
+        "summary": dict(event.summary),
+        "key_entities": [{"id": i, "name": names.get(i)} for i in event.key_entities],
+        "articles": [
+            {"id": m.article_id,
+             "source": arts[m.article_id].source if m.article_id in arts else None,
+             "language": arts[m.article_id].language if m.article_id in arts else None,
+             "title": arts[m.article_id].title if m.article_id in arts else None,
+             "score": round(m.score, 3), "why": list(m.why)}
+            for m in event.members
+        ],
+    }
+
+
+@app.command()
+@handles_errors
+def events(
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    language: str | None = None,
+    date_from: Annotated[str | None, typer.Option("--from")] = None,
+    date_to: Annotated[str | None, typer.Option("--to")] = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> None:
+    """List events, newest and most reported first."""
+    with _open(db) as store:
+        found = store.list_events(limit=limit, offset=offset, language=language,
+                                  date_from=date_from, date_to=date_to)
+        rows = [event_json(store, e) for e in found]
+    if as_json:
+        _print_json(rows)
+        return
+    for r in rows:
+        typer.echo(f"{r['id']}  {r['date_from'] or '?':10}  {len(r['articles'])} articles  "
+                   f"[{', '.join(r['languages'])}]  {r['title']}")
+
+
+@app.command()
+@handles_errors
+def event(event_id: str, db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """One event: its articles in every language and why each belongs."""
+    with _open(db) as store:
+        found = store.get_event(event_id)
+        if found is None:
+            raise NotFound(f"no event {event_id}")
+        data = event_json(store, found)
+    if as_json:
+        _print_json(data)
+        return
+    typer.echo(f"{data['title']}  ({data['date_from'] or '?'} – {data['date_to'] or '?'}, "
+               f"{', '.join(data['languages'])})")
+    for lang, text in data["summary"].items():
+        typer.echo(f"  [{lang}] {text}")
+    for a in data["articles"]:
+        typer.echo(f"  {a['id']}  {a['language'] or '??'}  {a['title'] or a['source']}")
+        for why in a["why"]:
+            typer.echo(f"      · {why}")
+
+
+@app.command()
+@handles_errors
+def storylines(db: DbOpt = None, as_json: JsonOpt = False, limit: int = 50, offset: int = 0) -> None:
+    """List storylines: events linked over time by the same people and topic."""
+    with _open(db) as store:
+        rows: list[dict[str, Any]] = []
+        for s in store.list_storylines(limit=limit, offset=offset):
+            evs = [ev for i in s.event_ids if (ev := store.get_event(i)) is not None]
+            rows.append({
+                "id": s.id, "title": s.title, "date_from": s.date_from, "date_to": s.date_to,
+                "events": [{"id": ev.id, "title": ev.title, "date_from": ev.date_from,
+                            "date_to": ev.date_to, "languages": ev.languages} for ev in evs],
+            })
+    if as_json:
+        _print_json(rows)
+        return
+    for r in rows:
+        typer.echo(f"{r['id']}  {r['date_from'] or '?'} – {r['date_to'] or '?'}  {r['title']}")
+        for item in r["events"]:
+            typer.echo(f"    {item['date_from'] or '?':10}  {item['title']}")
+
+
+def _article_for(store: Store | None, ref: str) -> Article:
+    path = Path(ref)
+    if path.is_file():
+        from sujet.library import analyze
+
+        return analyze(path.read_bytes(), source=str(path))
+    if store is not None and (found := store.get_article(ref)) is not None:
+        return found
+    raise InputError(f"{ref!r} is neither a file nor a stored article id")
+
+
+@app.command()
+@handles_errors
+def similar(
+    a: Annotated[str, typer.Argument(help="An article id in the store, or a page file.")],
+    b: Annotated[str, typer.Argument(help="An article id in the store, or a page file.")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Do two articles report the same event? The score and the reasons."""
+    from sujet.stories.pair import pair_score
+    from sujet.stories.represent import represent
+
+    settings = _settings(db)
+    store = None if (Path(a).is_file() and Path(b).is_file()) else _open(db)
+    try:
+        first, second = _article_for(store, a), _article_for(store, b)
+        if first.id == second.id:
+            second.id = second.id + "'"
+        reprs = represent([first, second], full_encoder=settings.stories.use_full_encoder,
+                          cache=store)
+    finally:
+        if store is not None:
+            store.close()
+    result = pair_score(reprs[0], reprs[1])
+    data = {"a": first.id, "b": second.id, "score": round(result.score, 4),
+            "same_event": result.same, "reasons": list(result.reasons)}
+    if as_json:
+        _print_json(data)
+        return
+    verdict = "same event" if result.same else "different events"
+    typer.echo(f"{verdict} (score {result.score:.2f})")
+    for reason in result.reasons:
+        typer.echo(f"  · {reason}")
+
+
+@app.command()
+@handles_errors
+def enrich(
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    redo_all: Annotated[bool, typer.Option("--all", help="Redo every article.")] = False,
+) -> None:
+    """Find entities and events for stored articles that have none yet (or for all)."""
+    from sujet.pipeline.enrich import default_enrichers
+    from sujet.pipeline.ingest import IngestReport, finish_enrichment
+
+    settings = _settings(db)
+    report = IngestReport()
+    with _open(db) as store:
+        pending = [a for a in store.iter_articles()
+                   if redo_all or a.metadata.get("enriched") is not True]
+        for a in pending:
+            a.metadata["enriched"] = False
+        store.update_articles(pending)
+        done = finish_enrichment(store, settings, default_enrichers(settings), report)
+    data = {"articles": done, **report.enrich}
+    if as_json:
+        _print_json(data)
+        return
+    typer.echo(", ".join(f"{k}: {v}" for k, v in data.items()))
+
+
+@app.command()
+@handles_errors
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    no_poll: Annotated[bool, typer.Option(help="Do not poll registered feeds.")] = False,
+) -> None:
+    """Serve the REST API (/api/v1, reference at /docs) and the web UI on one store."""
+    import uvicorn
+
+    from sujet.api import create_app
+
+    settings = _settings(db)
+    serve_settings = settings.serve.model_copy(
+        update={k: v for k, v in (("host", host), ("port", port)) if v is not None}
+    )
+    settings = settings.model_copy(update={"serve": serve_settings})
+    if not settings.serve.token:
+        typer.echo("write endpoints are off: set SUJET_SERVE__TOKEN to enable ingest", err=True)
+    uvicorn.run(
+        create_app(settings, poll_feeds=not no_poll),
+        host=settings.serve.host,
+        port=settings.serve.port,
+        log_level="info",
+    )
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

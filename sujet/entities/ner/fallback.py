@@ -1,0 +1,273 @@
+"""Language-agnostic NER: capitalised word sequences typed by gazetteers and trigger words.
+
+Used for English and for every language without its own module (pl, uk, ...). It never raises on
+any input: a text without capitalised words simply yields no spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sujet.entities.gazetteer import entity_type, fold
+from sujet.entities.ner.lexicon import LOC_HEAD, ORG_HEAD, PER_BEFORE
+from sujet.entities.span import Span
+from sujet.entities.tokenize import Token, tokenized_sentences
+from sujet.model import EntityType
+
+# Lower-case particles allowed inside a name ("Ludwig van Beethoven", "Osama bin Laden").
+_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "der",
+        "de",
+        "du",
+        "da",
+        "di",
+        "del",
+        "la",
+        "le",
+        "bin",
+        "al",
+        "el",
+        "ibn",
+        "y",
+        "of",
+        "и",
+    ]
+)
+# Capitalised function words that start sentences in the languages of the news.
+_FUNCTION = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "and",
+        "but",
+        "or",
+        "if",
+        "as",
+        "by",
+        "to",
+        "from",
+        "with",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "he",
+        "she",
+        "we",
+        "they",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "i",
+        "you",
+        "after",
+        "before",
+        "when",
+        "while",
+        "during",
+        "since",
+        "under",
+        "over",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "in",
+        "im",
+        "am",
+        "an",
+        "auf",
+        "und",
+        "aber",
+        "wenn",
+        "als",
+        "mit",
+        "von",
+        "zu",
+        "nach",
+        "bei",
+        "w",
+        "na",
+        "z",
+        "i",
+        "o",
+        "do",
+        "po",
+        "że",
+        "to",
+        "ten",
+        "ta",
+        "jak",
+        "ale",
+        "в",
+        "на",
+        "с",
+        "и",
+        "о",
+        "по",
+        "из",
+        "для",
+        "как",
+        "что",
+        "это",
+        "но",
+        "а",
+        "у",
+        "к",
+    ]
+)
+_PER_LIKE = re.compile(r"^[A-ZÀ-ÝĀ-ŽА-ЯЁЄІЇҐ][a-zà-ÿā-žа-яёєіїґ'’]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?$")
+_LOC_PREPS = frozenset(
+    [
+        "in",
+        "from",
+        "to",
+        "near",
+        "at",
+        "into",
+        "aus",
+        "nach",
+        "in",
+        "bei",
+        "w",
+        "we",
+        "z",
+        "ze",
+        "do",
+        "в",
+        "во",
+        "из",
+        "у",
+        "под",
+    ]
+)
+
+
+def _is_cap(tok: Token) -> bool:
+    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+
+
+class FallbackRecognizer:
+    """Capitalised-sequence tagger; ``lang`` picks the trigger lexicon (English by default)."""
+
+    def __init__(self, lang: str = "xx") -> None:
+        self.lang = lang
+        key = lang if lang in PER_BEFORE else "en"
+        self._per = PER_BEFORE[key] | PER_BEFORE["en"] | PER_BEFORE["xx"]
+        self._org = ORG_HEAD[key] | ORG_HEAD["en"]
+        self._loc = LOC_HEAD[key] | LOC_HEAD["en"]
+
+    def recognize(self, text: str) -> list[Span]:
+        try:
+            return self._recognize(text)
+        except Exception:  # noqa: BLE001 - the fallback must never stop a batch
+            return []
+
+    def _recognize(self, text: str) -> list[Span]:
+        lower = frozenset(m.group() for m in re.finditer(r"\b[a-zà-ÿā-žа-яёєіїґ][\w'-]*", text))
+        spans: list[Span] = []
+        persons: set[str] = set()
+        for toks in tokenized_sentences(text):
+            i = 0
+            while i < len(toks):
+                if not _is_cap(toks[i]):
+                    i += 1
+                    continue
+                j = i + 1
+                while j < len(toks):
+                    if _is_cap(toks[j]):
+                        j += 1
+                    elif (
+                        fold(toks[j].text) in _PARTICLES
+                        and j + 1 < len(toks)
+                        and _is_cap(toks[j + 1])
+                        and toks[j].text.islower()
+                    ):
+                        j += 2
+                    else:
+                        break
+                run = toks[i:j]
+                prev = fold(toks[i - 1].text) if i > 0 else ""
+                span = self._type_run(text, run, prev, i == 0, lower, persons)
+                if span is not None:
+                    spans.append(span)
+                    if span.type == "PER":
+                        persons.update(span.text.split())
+                i = j
+        return spans
+
+    def _type_run(
+        self,
+        text: str,
+        run: list[Token],
+        prev: str,
+        initial: bool,
+        lower: frozenset[str],
+        persons: set[str],
+    ) -> Span | None:
+        words = [fold(t.text.rstrip(".")) for t in run]
+        trigger_per = prev in self._per
+        # titles inside the run ("Belarusian Deputy Prime Minister Petr Parkhomchik"): cut after
+        # the last one and remember the cue
+        cut = max((k + 1 for k, w in enumerate(words) if w in self._per), default=0)
+        if cut and cut < len(run):
+            trigger_per = True
+            run, words = run[cut:], words[cut:]
+            initial = False
+        while run and words[0] in _FUNCTION:
+            run, words = run[1:], words[1:]
+            initial = False
+        if not run:
+            return None
+        start, end = run[0].start, run[-1].end
+        surface = text[start:end]
+        listed = entity_type(surface, self.lang) or entity_type(surface, "en")
+        typ: EntityType | None
+        if listed:
+            typ = "ORG" if listed == "ORG" else "LOC"
+        elif any(w in self._org for w in words) or (
+            len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 1
+        ):
+            typ = "ORG"
+        elif words[-1] in self._loc or prev in self._loc:
+            typ = "LOC"
+        elif (
+            trigger_per
+            or (2 <= len(run) <= 4 and all(_PER_LIKE.match(t.text) for t in run))
+            or len(run) == 1
+            and run[0].text in persons
+        ):
+            typ = "PER"
+        elif len(run) == 1 and prev in _LOC_PREPS and not initial:
+            typ = "LOC"
+        else:
+            typ = None
+        if typ is None:
+            return None
+        if (
+            initial
+            and len(run) == 1
+            and (fold(run[0].text) in lower or words[0] in _FUNCTION)
+            and not listed
+        ):
+            return None  # a sentence-initial ordinary word
+        return Span(start, end, typ, surface)

@@ -1,0 +1,292 @@
+"""Names across scripts: Cyrillic <-> Latin transliteration and a script-neutral name key.
+
+``to_latin`` romanises Cyrillic with a scheme per language (ru, uk, bg) and a style ("en":
+Maslyak / Parkhomchik, "de": Masljak / Parchomtschik, "scientific": Masljak / Parchomčik);
+``to_cyrillic`` goes the other way for Latin-script names (cs/pl/sl/de/en spellings).
+``skeleton`` maps any spelling to a coarse ASCII sound key in which the usual variants agree:
+Мазур / Masur / Mazur -> "mazur", Масляк / Masljak / Maslyak -> "maslak".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_RU_COMMON = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "ц": "ts",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+}
+_STYLES: dict[str, dict[str, str]] = {
+    "en": {"ж": "zh", "х": "kh", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya", "й": "y"},
+    "de": {
+        "ж": "sch",
+        "х": "ch",
+        "ч": "tsch",
+        "ш": "sch",
+        "щ": "schtsch",
+        "ю": "ju",
+        "я": "ja",
+        "й": "j",
+        "в": "w",
+        "з": "s",
+        "ц": "z",
+        "ы": "y",
+        "е": "e",
+    },
+    "scientific": {
+        "ж": "ž",
+        "х": "ch",
+        "ч": "č",
+        "ш": "š",
+        "щ": "šč",
+        "ю": "ju",
+        "я": "ja",
+        "й": "j",
+        "ц": "c",
+        "ы": "y",
+    },
+}
+# Language-specific letters (applied over the style table).
+_LANG: dict[str, dict[str, str]] = {
+    "uk": {"г": "h", "ґ": "g", "и": "y", "і": "i", "ї": "yi", "є": "ye", "'": "", "’": ""},
+    "bg": {"щ": "sht", "ъ": "a", "ь": "y", "ю": "yu", "я": "ya", "й": "y"},
+    "be": {"г": "h", "і": "i", "ў": "u", "'": ""},
+    "sr": {"ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz"},
+    "mk": {"ѓ": "gj", "ќ": "kj", "ѕ": "dz", "ј": "j", "љ": "lj", "њ": "nj", "џ": "dz"},
+}
+_CYR = re.compile(r"[\u0400-\u04FF]")
+
+
+def is_cyrillic(text: str) -> bool:
+    return bool(_CYR.search(text))
+
+
+def to_latin(text: str, lang: str = "ru", style: str = "en") -> str:
+    """Romanise Cyrillic ``text`` (other characters kept); capitalisation follows the source."""
+    table = {**_RU_COMMON, **_STYLES.get(style, _STYLES["en"]), **_LANG.get(lang, {})}
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        low = ch.lower()
+        rep = table.get(low)
+        if rep is None:
+            out.append(ch)
+            continue
+        if style == "en" and low == "е" and (i == 0 or not text[i - 1].isalpha()) and lang == "ru":
+            rep = "ye" if False else "e"  # initial е: both "Evgeny" and "Yevgeny" occur; keep "e"
+        if ch.isupper():
+            nxt_upper = i + 1 < len(text) and text[i + 1].isupper()
+            rep = rep.upper() if nxt_upper else rep[:1].upper() + rep[1:]
+        out.append(rep)
+    return "".join(out)
+
+
+# Latin -> Cyrillic (Russian), longest match first; German and Slavic spellings.
+_LAT2CYR = sorted(
+    {
+        "schtsch": "щ",
+        "shch": "щ",
+        "tsch": "ч",
+        "sch": "ш",
+        "sh": "ш",
+        "ch": "х",
+        "zh": "ж",
+        "kh": "х",
+        "ts": "ц",
+        "tz": "ц",
+        "ja": "я",
+        "ya": "я",
+        "ju": "ю",
+        "yu": "ю",
+        "jo": "ё",
+        "yo": "ё",
+        "je": "е",
+        "ye": "е",
+        "ij": "ий",
+        "iy": "ий",
+        "yj": "ый",
+        "cz": "ч",
+        "sz": "ш",
+        "rz": "ж",
+        "szcz": "щ",
+        "ph": "ф",
+        "th": "т",
+        "w": "в",
+        "a": "а",
+        "b": "б",
+        "v": "в",
+        "g": "г",
+        "d": "д",
+        "e": "е",
+        "z": "з",
+        "i": "и",
+        "j": "й",
+        "k": "к",
+        "l": "л",
+        "m": "м",
+        "n": "н",
+        "o": "о",
+        "p": "п",
+        "r": "р",
+        "s": "с",
+        "t": "т",
+        "u": "у",
+        "f": "ф",
+        "h": "х",
+        "c": "ц",
+        "y": "ы",
+        "x": "кс",
+        "q": "к",
+        "š": "ш",
+        "č": "ч",
+        "ž": "ж",
+        "ř": "рж",
+        "ł": "л",
+        "ę": "е",
+        "ą": "а",
+        "ć": "ч",
+        "ń": "н",
+        "ś": "ш",
+        "ź": "ж",
+        "ż": "ж",
+        "ö": "ё",
+        "ü": "ю",
+        "ä": "е",
+        "ß": "сс",
+    }.items(),
+    key=lambda kv: -len(kv[0]),
+)
+
+
+def to_cyrillic(text: str) -> str:
+    """A Russian-style Cyrillic spelling of a Latin-script name (approximate, for search)."""
+    out: list[str] = []
+    low = text.lower()
+    i = 0
+    while i < len(text):
+        for src, dst in _LAT2CYR:
+            if low.startswith(src, i):
+                rep = dst.capitalize() if text[i].isupper() else dst
+                out.append(rep)
+                i += len(src)
+                break
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+# --- the skeleton: a coarse sound key shared by the spellings of one name -----------------------
+
+_PRE = [  # Latin spellings -> a common form (applied on lower case, before diacritics go)
+    ("schtsch", "shch"),
+    ("szcz", "shch"),
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("cz", "ch"),
+    ("sz", "sh"),
+    ("rz", "zh"),
+    ("ř", "rzh"),
+    ("š", "sh"),
+    ("ś", "sh"),
+    ("č", "ch"),
+    ("ć", "ch"),
+    ("ž", "zh"),
+    ("ż", "zh"),
+    ("ź", "zh"),
+    ("ł", "l"),
+    ("ß", "ss"),
+    ("đ", "dj"),
+    ("dž", "dzh"),
+    ("ě", "e"),
+    ("ů", "u"),
+    ("ő", "o"),
+    ("ű", "u"),
+]
+_POST = [  # ASCII spellings -> the key
+    ("shch", "sh"),
+    ("sht", "sh"),
+    ("tch", "ch"),
+    ("zh", "z"),
+    ("kh", "h"),
+    ("ch", "h"),
+    ("tz", "c"),
+    ("ts", "c"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("w", "v"),
+    ("x", "ks"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("sh", "s"),
+    ("ye", "e"),
+    ("ya", "a"),
+    ("yu", "u"),
+    ("yo", "o"),
+    ("ja", "a"),
+    ("ju", "u"),
+    ("jo", "o"),
+    ("je", "e"),
+    ("iy", "i"),
+    ("ij", "i"),
+    ("yj", "i"),
+    ("y", "i"),
+    ("j", "i"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ea", "i"),
+    ("uo", "vo"),
+]
+
+
+@lru_cache(maxsize=100_000)
+def skeleton(name: str, lang: str | None = None) -> str:
+    """A lower-case ASCII sound key: spellings of one name in any script mostly agree."""
+    text = name.lower()
+    if is_cyrillic(text):
+        text = to_latin(text, lang if lang in _LANG or lang == "ru" else "ru", "en").lower()
+    for src, dst in _PRE:
+        text = text.replace(src, dst)
+    if lang == "pl":
+        text = re.sub(r"(?<=[bcdfghklmnprstvwz])ie", "e", text)  # Miedwiediew / Medvedev
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = re.sub(r"[^a-z ]+", " ", text)
+    for src, dst in _POST:
+        text = text.replace(src, dst)
+    text = re.sub(r"([a-z])\1+", r"\1", text)  # double letters
+    # German "s" before a vowel at word start is the Russian "з" (Masur / Мазур)
+    text = re.sub(r"(?<=[aeiou])s(?=[aeiou])", "z", text)
+    return " ".join(text.split())
+
+
+def transliterations(name: str, lang: str | None = None) -> set[str]:
+    """Spellings of ``name`` in the other script (all styles), for search and variants."""
+    if is_cyrillic(name):
+        lg = lang or "ru"
+        return {to_latin(name, lg, style) for style in ("en", "de", "scientific")}
+    return {to_cyrillic(name)}

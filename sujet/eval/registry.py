@@ -1,0 +1,34 @@
+"""`sujet eval KIND`: one entry per quality harness."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+from sujet.errors import InputError
+
+# kind -> (module, function); each function takes (data, *, predictions, limit) and returns
+# a dict with at least kind, n and its metrics.
+HARNESSES: dict[str, tuple[str, str]] = {
+    "extraction": ("sujet.eval.extraction", "evaluate_extraction"),
+    "textdump": ("sujet.eval.extraction", "evaluate_extraction"),
+    "ner": ("sujet.eval.ner", "evaluate_ner"),
+    "names": ("sujet.eval.names", "evaluate_names"),
+    "roles": ("sujet.eval.roles", "evaluate_roles"),
+    "pairs": ("sujet.eval.pairs", "evaluate_pairs"),
+    "clustering": ("sujet.eval.clustering", "evaluate_clustering"),
+}
+
+
+def run_eval(kind: str, data: Path, *, predictions: Path | None = None,
+             limit: int | None = None) -> dict[str, Any]:
+    if kind not in HARNESSES:
+        raise InputError(f"unknown eval kind {kind!r}: use {', '.join(HARNESSES)}")
+    module_name, fn_name = HARNESSES[kind]
+    fn = getattr(import_module(module_name), fn_name)
+    if kind in ("extraction", "textdump"):
+        return fn(data, kind=kind, predictions=predictions, limit=limit)
+    if kind == "clustering":
+        return fn(data, predictions=predictions)
+    return fn(data, predictions=predictions, limit=limit)

@@ -1,0 +1,219 @@
+"""Publication date of an HTML page, from the most explicit evidence the page offers.
+
+Evidence, most trusted first (see PRIORITY): a date-only line next to the headline (a byline);
+a date the text states with a publication label ("Veröffentlicht am ..."); a full date in the URL; the article's JSON-LD
+``datePublished``; publication meta tags; a ``<time>`` element; htmldate's search for the
+original date; timestamps given in UTC. Timestamps keep the calendar day as written on the page: the local day the newsroom
+published, not the UTC day (a page stamped ``2020-12-25T01:59+02:00`` is from the 25th).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+import lxml.html
+from htmldate import find_date
+
+from sujet.extract.html_meta import json_ld_objects
+from sujet.extract.html_textdates import day_near_headline, labelled_day
+
+log = logging.getLogger(__name__)
+
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+)
+_ARTICLE_TYPES = re.compile(r"Article|Posting|Report|WebPage|CreativeWork|Blog|Recipe|Review", re.I)
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
+_SLASHED = re.compile(r"(?<!\d)((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?!\d)")
+_DOTTED = re.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)")
+_URL_DAY = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_.]|$)")
+_URL_COMPACT = re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)")
+MIN_YEAR = 1995  # as htmldate: no news page in the sets predates the web's spread
+
+
+_UTC_SUFFIX = re.compile(r"(?:Z|[+-]00:?00|\bUTC|\bGMT)\s*$", re.I)
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+
+
+@dataclass(slots=True)
+class FoundDate:
+    date: str  # ISO YYYY-MM-DD
+    source: str  # "text", "header", "url", "jsonld", "meta", "htmldate" (markup found by it)
+
+
+def _valid(y: str, m: str, d: str) -> str | None:
+    try:
+        day = date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+    if day.year < MIN_YEAR or day > date.today():
+        return None
+    return day.isoformat()
+
+
+def parse_day(value: str | None) -> str | None:
+    """The calendar day of a timestamp or date string, as written; None when there is none."""
+    if not value:
+        return None
+    value = value.strip()
+    for rx, order in ((_ISO, (1, 2, 3)), (_SLASHED, (1, 2, 3)), (_DOTTED, (3, 2, 1))):
+        m = rx.search(value)
+        if m:
+            return _valid(*(m.group(i) for i in order))
+    return None
+
+
+def is_utc_timestamp(value: str) -> bool:
+    """A time of day given in UTC: its calendar day may differ from the publisher's local day."""
+    value = value.strip()
+    return bool(_HAS_TIME.search(value) and _UTC_SUFFIX.search(value))
+
+
+def _jsonld_published(tree: lxml.html.HtmlElement) -> Iterator[str]:
+    objs = [o for o in json_ld_objects(tree) if "datePublished" in o or "dateCreated" in o]
+    # the article object's date beats a page-level or video object's one
+    objs.sort(key=lambda o: 0 if _ARTICLE_TYPES.search(str(o.get("@type", ""))) else 1)
+    for o in objs:
+        for key in ("datePublished", "dateCreated"):
+            v = o.get(key)
+            if isinstance(v, str):
+                yield v
+
+
+def _meta_published(tree: lxml.html.HtmlElement) -> Iterator[str]:
+    found: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        name = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        if name in _PUBLISHED_META and el.get("content") and name not in found:
+            found[name] = el.get("content") or ""
+    for name in _PUBLISHED_META:
+        if name in found:
+            yield found[name]
+
+
+def _time_published(tree: lxml.html.HtmlElement) -> Iterator[str]:
+    for el in tree.iter("time"):
+        if el.get("itemprop", "").lower() == "datepublished" or el.get("pubdate") is not None:
+            yield el.get("datetime") or el.text_content()
+    for el in tree.xpath("//*[@itemprop='datePublished'][not(self::meta)][not(self::time)]"):
+        yield el.get("content") or el.get("datetime") or el.text_content()
+
+
+def _first_time_element(tree: lxml.html.HtmlElement) -> Iterator[str]:
+    body = tree.find("body")
+    for el in (body if body is not None else tree).iter("time"):
+        if el.get("datetime"):
+            yield el.get("datetime") or ""
+            return
+
+
+def url_day(url: str | None) -> str | None:
+    """A full date in the URL path (``/2023/11/08/``, ``-20231108``), if any."""
+    if not url:
+        return None
+    for rx in (_URL_DAY, _URL_COMPACT):
+        m = rx.search(url)
+        if m:
+            day = _valid(*m.groups())
+            if day:
+                return day
+    return None
+
+
+def _htmldate(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
+    try:
+        return find_date(tree, original_date=True, extensive_search=True, url=url)
+    except Exception as err:  # noqa: BLE001 - htmldate raises on odd markup; a date is optional
+        log.debug("htmldate failed on %s: %s", url, err)
+        return None
+
+
+def date_evidence(
+    tree: lxml.html.HtmlElement,
+    url: str | None,
+    visible: str | None = None,
+    headline: str | None = None,
+) -> dict[str, str]:
+    """Every source's day for the page, by source name; UTC timestamps get the suffix ``_utc``."""
+    out: dict[str, str] = {}
+    for source, values in (
+        ("jsonld", _jsonld_published(tree)),
+        ("meta", _meta_published(tree)),
+        ("time", _time_published(tree)),
+        ("time_any", _first_time_element(tree)),
+    ):
+        for v in values:
+            day = parse_day(v)
+            if day:
+                key = f"{source}_utc" if is_utc_timestamp(v) else source
+                out.setdefault(key, day)
+    if visible:
+        stated = labelled_day(visible)
+        if stated:
+            out["label"] = stated
+        byline = day_near_headline(visible, headline)
+        if byline:
+            out["byline"] = byline
+    found = _htmldate(tree, url)
+    if found:
+        out["htmldate"] = found
+    from_url = url_day(url)
+    if from_url:
+        out["url"] = from_url
+    return out
+
+
+# Most trusted first. Share of pages where a source, when present, gives the gold day on the
+# dates + trafilatura dev sets (300 pages): byline 0.97 (157 pages), label 0.92 (38), URL 0.98
+# (49), JSON-LD in local time 0.93, meta 0.92, marked <time> 0.97, first <time> 0.89, htmldate
+# 0.88 (all), UTC timestamps 0.88. Orders compared on both sets (dates / trafilatura accuracy):
+# this one 0.953 / 0.893; label first 0.953 / 0.887; URL first 0.940 / 0.893; htmldate alone
+# 0.900 / 0.860. Text the reader sees goes first: structured stamps are often the modification
+# time or the UTC day.
+PRIORITY = (
+    "byline",
+    "label",
+    "url",
+    "jsonld",
+    "meta",
+    "time",
+    "time_any",
+    "htmldate",
+    "jsonld_utc",
+    "meta_utc",
+    "time_utc",
+    "time_any_utc",
+)
+# Source names as Extracted.date_source reports them.
+_REPORTED = {"label": "text", "byline": "header", "jsonld": "jsonld", "meta": "meta", "url": "url"}
+
+
+def find_publication_date(
+    tree: lxml.html.HtmlElement,
+    url: str | None,
+    visible: str | None = None,
+    headline: str | None = None,
+) -> FoundDate | None:
+    """The page's publication day and the kind of evidence it came from, or None."""
+    evidence = date_evidence(tree, url, visible, headline)
+    for source in PRIORITY:
+        if source in evidence:
+            return FoundDate(evidence[source], _REPORTED.get(source, "htmldate"))
+    return None

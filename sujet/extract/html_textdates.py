@@ -1,0 +1,108 @@
+"""Dates a page states in words next to a publication label ("Veröffentlicht am 16.08.2019")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+# Labels that introduce the publication (or creation) date of the page's own text, by language.
+_LABELS = (
+    r"published(?:\s+on)?|first\s+published|posted(?:\s+on)?|issue\s+published|publication\s+date"
+    r"|ver[öo]ffentlicht(?:\s+am)?|erschienen(?:\s+am)?|erstellt(?:\s+am)?|publiziert(?:\s+am)?"
+    r"|gepostet(?:\s+am)?|datum"
+    r"|опубликовано|дата\s+публикации|размещено"
+    r"|publié(?:\s+le)?|date\s+de\s+publication|pubblicato(?:\s+il)?|publicado(?:\s+el)?"
+)
+_MONTHS = {
+    **dict.fromkeys(("jan", "januar", "january", "janvier", "января", "январь", "jän", "jänner"), 1),
+    **dict.fromkeys(("feb", "februar", "february", "février", "февраля", "февраль"), 2),
+    **dict.fromkeys(("mar", "mär", "märz", "march", "mars", "марта", "март"), 3),
+    **dict.fromkeys(("apr", "april", "avril", "апреля", "апрель"), 4),
+    **dict.fromkeys(("may", "mai", "мая", "май"), 5),
+    **dict.fromkeys(("jun", "juni", "june", "juin", "июня", "июнь"), 6),
+    **dict.fromkeys(("jul", "juli", "july", "juillet", "июля", "июль"), 7),
+    **dict.fromkeys(("aug", "august", "août", "августа", "август"), 8),
+    **dict.fromkeys(("sep", "sept", "september", "septembre", "сентября", "сентябрь"), 9),
+    **dict.fromkeys(("oct", "okt", "oktober", "october", "octobre", "октября", "октябрь"), 10),
+    **dict.fromkeys(("nov", "november", "novembre", "ноября", "ноябрь"), 11),
+    **dict.fromkeys(("dec", "dez", "dezember", "december", "décembre", "декабря", "декабрь"), 12),
+}
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?!\d)")
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_DAY_MONTH = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})", re.I)
+_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I)
+_LABELLED = re.compile(rf"(?:{_LABELS})\s*:?\s*(?:\w+,\s*)?(.{{6,40}})", re.I)
+# German puts the verb after the date: "wurde am 19. Mai 2010 um 23:03 Uhr gepostet".
+_LABEL_AFTER = re.compile(
+    r"\bam\s+(.{6,25}?)\s+(?:um\s+[\d:.]+\s*(?:Uhr\s+)?)?"
+    r"(?:veröffentlicht|gepostet|publiziert|erschienen)\b",
+    re.I,
+)
+MIN_YEAR = 1995
+
+
+def _make(y: int, m: int, d: int) -> str | None:
+    if y < 100:
+        y += 2000 if y < 70 else 1900
+    try:
+        day = date(y, m, d)
+    except ValueError:
+        return None
+    return day.isoformat() if day.year >= MIN_YEAR and day <= date.today() else None
+
+
+def parse_text_day(text: str) -> str | None:
+    """The first full date at the start of ``text`` in a common written form."""
+    best: tuple[int, str] | None = None
+    for rx, conv in (
+        (_NUMERIC, lambda g: (int(g[2]), int(g[1]), int(g[0]))),
+        (_ISO, lambda g: (int(g[0]), int(g[1]), int(g[2]))),
+        (_DAY_MONTH, lambda g: (int(g[2]), _MONTHS[g[1].lower()], int(g[0]))),
+        (_MONTH_DAY, lambda g: (int(g[2]), _MONTHS[g[0].lower()], int(g[1]))),
+    ):
+        m = rx.search(text)
+        if m and (best is None or m.start() < best[0]):
+            day = _make(*conv(m.groups()))
+            if day:
+                best = (m.start(), day)
+    return best[1] if best and best[0] <= 12 else None
+
+
+def labelled_day(visible: str) -> str | None:
+    """The day after the first publication label in the page text that is followed by a date."""
+    found = [
+        (m.start(), day)
+        for rx in (_LABELLED, _LABEL_AFTER)
+        for m in rx.finditer(visible)
+        if (day := parse_text_day(m.group(1)))
+    ]
+    return min(found)[1] if found else None
+
+
+# A date line is short: a date with at most a weekday, a time or a separator around it.
+MAX_DATE_LINE_CHARS = 40
+# How far from the headline, in lines of visible text, the byline's date may sit.
+HEADLINE_WINDOW = 12
+
+
+def day_near_headline(visible: str, headline: str | None) -> str | None:
+    """The date of a short date-only line close to the headline (a byline), if any."""
+    if not headline:
+        return None
+    lines = visible.split("\n")
+    key = " ".join(headline.lower().split())
+    at = next((i for i, line in enumerate(lines) if key and key in line.lower()), None)
+    if at is None:
+        return None
+    order = sorted(
+        range(max(0, at - HEADLINE_WINDOW), min(len(lines), at + HEADLINE_WINDOW + 1)),
+        key=lambda i: (abs(i - at), i < at),
+    )
+    for i in order:
+        line = lines[i]
+        if len(line) <= MAX_DATE_LINE_CHARS:
+            day = parse_text_day(line)
+            if day:
+                return day
+    return None

@@ -1,0 +1,130 @@
+"""Page -> Article: the extraction step as a pure, picklable function (runs on any executor)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from sujet.dedup import content_hash
+from sujet.errors import SujetError
+from sujet.extract.document import Kind, extract_document
+from sujet.ingest.encoding import decode
+from sujet.model import Article, Page, stable_id
+from sujet.pipeline.executor import time_limit
+
+
+@dataclass(slots=True)
+class ExtractJob:
+    page: Page
+    site_lines: frozenset[str] | None
+    reference_year: int | None
+    min_text_chars: int
+    timeout_s: float
+
+
+@dataclass(slots=True)
+class ExtractFailure:
+    source: str
+    code: str
+    reason: str
+
+
+def raw_bytes(page: Page) -> bytes:
+    return page.content if isinstance(page.content, bytes) else page.content.encode("utf-8")
+
+
+def page_key(page: Page) -> str:
+    """The article id of a page: its URL (when known) and raw content, not where it was read.
+
+    Reading the same page again, from another path or run, gives the same id, so a re-run adds
+    nothing twice.
+    """
+    digest = hashlib.sha1(raw_bytes(page)).hexdigest()
+    return stable_id(page.url or "", digest)
+
+
+def _kind(page: Page) -> Kind:
+    ct = page.content_type.lower()
+    if "html" in ct or "xml" in ct:
+        return "html"
+    if ct.startswith("text/plain"):
+        return "text"
+    return "auto"
+
+
+_PATH_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_.](0[1-9]|1[0-2])(?:[-/_.](0[1-9]|[12]\d|3[01]))?(?!\d)")
+
+
+def _year_of(iso: str | None) -> int | None:
+    if iso and len(iso) >= 4 and iso[:4].isdigit():
+        return int(iso[:4])
+    return None
+
+
+def reference_year(page: Page, configured: int | None) -> int | None:
+    """The year to resolve year-less datelines with, from the best evidence about the page.
+
+    A date in the URL or file path (``/2024/08/22/``, ``2024-08-22-slug``) beats the time the
+    page was fetched; a file's modification time says nothing about when it was published.
+    """
+    if configured:
+        return configured
+    if year := _year_of(page.date_hint):
+        return year
+    for where in (page.url or "", page.source):
+        if m := _PATH_DATE_RE.search(where):
+            return int(m.group(1))
+    if page.url and page.fetched_at:
+        return page.fetched_at.year
+    return None
+
+
+def extract_page(job: ExtractJob) -> Article | ExtractFailure:
+    """Extract one page; never raises (failures come back as ExtractFailure)."""
+    page = job.page
+    try:
+        with time_limit(job.timeout_s):
+            ref_year = reference_year(page, job.reference_year)
+            # The charset a server or WARC record declared is weighed against detection.
+            content = (
+                decode(page.content, declared=page.encoding, source=page.source)[0]
+                if isinstance(page.content, bytes)
+                else page.content
+            )
+            ex = extract_document(
+                content,
+                kind=_kind(page),
+                url=page.url,
+                site_lines=job.site_lines,
+                reference_year=ref_year,
+                min_text_chars=job.min_text_chars,
+                source=page.source,
+            )
+    except SujetError as err:
+        return ExtractFailure(page.source, err.code, err.message)
+    except Exception as err:  # noqa: BLE001 - one bad page never stops the batch
+        return ExtractFailure(page.source, "E600", f"{type(err).__name__}: {err}"[:300])
+    title = ex.title or page.title_hint
+    date, precision, date_source = ex.date, ex.date_precision, ex.date_source
+    if page.date_hint and (not date or (precision != "day" and len(page.date_hint) >= 10)):
+        date, precision, date_source = page.date_hint[:10], "day", "feed"
+    return Article(
+        id=page_key(page),
+        source=page.source,
+        url=page.url,
+        title=title,
+        text=ex.text,
+        date=date,
+        date_precision=precision,
+        date_source=date_source,
+        language=ex.language,
+        dateline=ex.dateline,
+        agency=ex.agency,
+        author=ex.author,
+        site=ex.site or page.site,
+        # The dateline is metadata: two copies of one body are exact duplicates with or without it.
+        content_hash=content_hash(ex.text[ex.metadata.get("dateline_end", 0):]),
+        fetched_at=page.fetched_at.isoformat() if page.fetched_at else None,
+        metadata={**ex.metadata, **({"encoding": page.encoding} if page.encoding else {})},
+    )

@@ -1,0 +1,207 @@
+"""Enrichment after storage: entities (mentions, people, positions, facts), then events.
+
+Each enricher is called with a chunk of stored articles and the store, writes what it found,
+and returns counters for the ingest report. State that spans chunks (the entity index, the
+event graph) is restored from the store on first use, so a later run continues where the last
+one stopped. A failure on one article is counted and the rest of the chunk goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from sujet.config import Settings
+from sujet.model import Article, Entity, Event, Mention
+from sujet.pipeline.ingest import Enricher
+from sujet.store.base import EntityQuery, Store
+
+if TYPE_CHECKING:
+    from sujet.entities import ArticleEntities, EntityResolver
+    from sujet.stories.cluster import EventClusterer
+
+log = logging.getLogger(__name__)
+_PAGE = 1000
+
+
+def _all_entities(store: Store) -> Iterator[Entity]:
+    offset = 0
+    while page := store.list_entities(EntityQuery(limit=_PAGE, offset=offset)):
+        yield from page
+        offset += len(page)
+
+
+def _all_events(store: Store) -> Iterator[Event]:
+    offset = 0
+    while page := store.list_events(limit=_PAGE, offset=offset):
+        yield from page
+        offset += len(page)
+
+
+class EntityEnricher:
+    """Finds mentions, normal forms, positions and facts, and merges them into entities."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._resolver: EntityResolver | None = None
+
+    def _resolver_for(self, store: Store) -> EntityResolver:
+        if self._resolver is None:
+            from sujet.entities import EntityResolver
+
+            self._resolver = EntityResolver(_all_entities(store))
+        return self._resolver
+
+    def __call__(self, articles: list[Article], store: Store) -> dict[str, Any]:
+        from sujet.entities import analyze_entities
+
+        resolver = self._resolver_for(store)
+        analyses: list[tuple[ArticleEntities, Article]] = []
+        failed = 0
+        for article in articles:
+            if article.duplicate_of:  # a duplicate repeats its original: counted once
+                continue
+            try:
+                analyses.append((analyze_entities(article), article))
+            except Exception as err:  # noqa: BLE001 - one bad article never stops the chunk
+                failed += 1
+                log.warning("entities failed on %s: %s", article.id, err)
+        report = resolver.add_many(analyses)
+        mentions = 0
+        for analysis, article in analyses:
+            for m in analysis.mentions:
+                if m.entity_id:
+                    m.entity_id = resolver.resolve_id(m.entity_id)
+            store.replace_mentions(article.id, analysis.mentions)
+            store.replace_facts(article.id, analysis.facts)
+            mentions += len(analysis.mentions)
+        if report.merged:
+            self._repoint(store, report.merged, resolver)
+            store.delete_entities(sorted(report.merged))
+        changed = {resolver.resolve_id(i) for i in report.changed}
+        store.upsert_entities([resolver.entities[i] for i in sorted(changed) if i in resolver.entities])
+        return {
+            "entity_mentions": mentions,
+            "entities_created": len(report.created),
+            "entities_merged": len(report.merged),
+            "entities_failed": failed,
+        }
+
+    @staticmethod
+    def _repoint(store: Store, merged: dict[str, str], resolver: EntityResolver) -> None:
+        """Point the stored mentions of merged-away entities at the entity they joined."""
+        articles: set[str] = set()
+        for old in merged:
+            articles.update(m.article_id for m in store.mentions_of_entity(old))
+        for article_id in sorted(articles):
+            fixed: list[Mention] = []
+            for m in store.mentions_of_article(article_id):
+                if m.entity_id:
+                    m.entity_id = resolver.resolve_id(m.entity_id)
+                fixed.append(m)
+            store.replace_mentions(article_id, fixed)
+
+
+class EventEnricher:
+    """Groups articles into events (any language) and events into storylines."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._clusterer: EventClusterer | None = None
+        self._names: dict[str, str] = {}
+
+    def _keys(self, store: Store, articles: Sequence[Article]) -> dict[str, list[str]]:
+        keys: dict[str, list[str]] = {}
+        for a in articles:
+            # A duplicate has no mentions of its own (it repeats its original): use the original's.
+            source_id = a.duplicate_of or a.id
+            ids = sorted({m.entity_id for m in store.mentions_of_article(source_id) if m.entity_id})
+            if ids:
+                keys[a.id] = ids
+        missing = sorted({eid for ids in keys.values() for eid in ids} - self._names.keys())
+        self._names.update((ent.id, ent.name) for ent in store.get_entities(missing))
+        return keys
+
+    def _represent(self, store: Store, articles: Sequence[Article]) -> list[Any]:
+        from sujet.stories.represent import represent
+
+        return represent(
+            articles,
+            full_encoder=self.settings.stories.use_full_encoder,
+            cache=store,
+            entity_keys=self._keys(store, articles),
+            entity_names=self._names,
+        )
+
+    def _clusterer_for(self, store: Store, exclude: set[str]) -> EventClusterer:
+        if self._clusterer is None:
+            from sujet.stories.cluster import EventClusterer
+
+            clusterer = EventClusterer(self.settings.stories)
+            events = list(_all_events(store))
+            if events:
+                stored = [a for a in store.iter_articles()
+                          if a.id not in exclude and a.event_id is not None]
+                clusterer.restore(events, self._represent(store, stored))
+            self._clusterer = clusterer
+        return self._clusterer
+
+    def __call__(self, articles: list[Article], store: Store) -> dict[str, Any]:
+        from sujet.stories.storylines import build_storylines
+
+        batch = {a.id: a for a in articles}
+        clusterer = self._clusterer_for(store, set(batch))
+        facts = {a.id: store.facts_of_article(a.id) for a in articles if not a.duplicate_of}
+        update = clusterer.add(self._represent(store, articles), facts=facts)
+        if update.deleted:
+            store.delete_events([e.id for e in update.deleted])
+        events = clusterer.events
+        before = {e.id: e.storyline_id for e in events}
+        storylines = build_storylines(events, clusterer.reprs(), self.settings.stories)
+        touched = {e.id for e in update.created + update.changed}
+        touched |= {e.id for e in events if e.storyline_id != before.get(e.id)}
+        store.upsert_events([e for e in events if e.id in touched])
+        old_lines = {s.id for s in store.list_storylines(limit=1_000_000)}
+        new_lines = {s.id for s in storylines}
+        if old_lines - new_lines:
+            store.delete_storylines(sorted(old_lines - new_lines))
+        store.upsert_storylines(storylines)
+        self._assign(store, batch, events)
+        return {
+            "events_created": len(update.created),
+            "events_changed": len(update.changed),
+            "storylines": len(storylines),
+        }
+
+    @staticmethod
+    def _assign(store: Store, batch: dict[str, Article], events: Sequence[Event]) -> None:
+        """Write event and storyline ids onto the articles whose membership changed."""
+        target: dict[str, tuple[str, str | None]] = {}
+        for e in events:
+            for m in e.members:
+                target[m.article_id] = (e.id, e.storyline_id)
+        stale: list[Article] = []
+        for article_id, (event_id, storyline_id) in target.items():
+            a = batch.get(article_id)
+            if a is None:
+                a = store.get_article(article_id)
+                if a is None or (a.event_id, a.storyline_id) == (event_id, storyline_id):
+                    continue
+                stale.append(a)
+            a.event_id, a.storyline_id = event_id, storyline_id
+        if stale:
+            store.update_articles(stale)
+
+
+def default_enrichers(settings: Settings) -> Sequence[Enricher]:
+    """Entities first (events use their ids), then events; each can be switched off."""
+    chosen: list[Enricher] = []
+    if settings.entities.enabled:
+        chosen.append(EntityEnricher(settings))
+    if settings.stories.enabled:
+        chosen.append(EventEnricher(settings))
+    return chosen
+
+
+__all__ = ["EntityEnricher", "EventEnricher", "default_enrichers"]

@@ -1,0 +1,261 @@
+"""The ingest run: read -> learn site boilerplate -> extract -> deduplicate -> store -> enrich.
+
+Pages are taken in chunks of ``settings.ingest.batch_size``. Each chunk is written in one
+transaction (signatures first, then articles), so a crash loses at most the chunk in flight and
+a re-run skips every page already stored: nothing is lost and nothing is added twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import islice
+from typing import Any
+
+from tqdm import tqdm
+
+from sujet.config import Settings
+from sujet.dedup import NearDuplicateIndex, signature
+from sujet.dedup.fingerprint import to_bytes
+from sujet.errors import SujetError, reason_for
+from sujet.extract.site_boilerplate import SiteBoilerplate, site_key
+from sujet.ingest.encoding import decode
+from sujet.model import Article, Page
+from sujet.pipeline.articles import ExtractFailure, ExtractJob, extract_page, page_key
+from sujet.pipeline.executor import Executor, make_executor
+from sujet.pipeline.stage import Reject
+from sujet.store.base import IngestRecord, Store
+
+# Called with each stored chunk of new articles (entities, events); returns counters to report.
+Enricher = Callable[[list[Article], Store], dict[str, Any]]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    inputs: list[str] = field(default_factory=list)
+    seen: int = 0  # pages and unreadable inputs
+    added: int = 0
+    already_stored: int = 0
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    dropped: Counter[str] = field(default_factory=Counter)  # "E107 no article text" -> count
+    rejects: list[Reject] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    enrich: dict[str, Any] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def duplicates(self) -> int:
+        return self.exact_duplicates + self.near_duplicates
+
+    def reject(self, stage: str, source: str, code: str, reason: str) -> None:
+        self.dropped[f"{code} {reason_for(code)}"] += 1
+        self.rejects.append(Reject(stage, source, code, reason))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "inputs": self.inputs,
+            "seen": self.seen,
+            "added": self.added,
+            "already_stored": self.already_stored,
+            "duplicates": self.duplicates,
+            "exact_duplicates": self.exact_duplicates,
+            "near_duplicates": self.near_duplicates,
+            "dropped": dict(self.dropped),
+            "rejects": [
+                {"stage": r.stage, "source": r.source, "code": r.code, "reason": r.reason}
+                for r in self.rejects
+            ],
+            "article_ids": self.article_ids,
+            "enrich": self.enrich,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+class Deduplicator:
+    """Marks exact (same normalised text) and near (MinHash) duplicates of earlier articles."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.settings = settings.dedup
+        self.store = store
+        self.index = NearDuplicateIndex(self.settings.num_perm, self.settings.threshold)
+        for key, data in store.iter_signatures():
+            self.index.add_bytes(key, data)
+        self._hashes: dict[str, str] = {}
+
+    def mark(self, article: Article, report: IngestReport) -> bytes:
+        """Set ``duplicate_of`` when the article repeats an earlier one; return its signature."""
+        sig = signature(
+            article.text, num_perm=self.settings.num_perm, shingle_words=self.settings.shingle_words
+        )
+        original = self._hashes.get(article.content_hash) or self.store.find_by_hash(
+            article.content_hash
+        )
+        if original and original != article.id:
+            article.duplicate_of = original
+            article.metadata["duplicate"] = {"kind": "exact"}
+            report.exact_duplicates += 1
+        else:
+            hit = self.index.query(sig)
+            if hit and hit[0] != article.id:
+                article.duplicate_of = hit[0]
+                article.metadata["duplicate"] = {"kind": "near", "jaccard": round(hit[1], 3)}
+                report.near_duplicates += 1
+        if article.duplicate_of is None:
+            self._hashes.setdefault(article.content_hash, article.id)
+            self.index.add(article.id, sig)
+        return to_bytes(sig)
+
+
+def run_enrichers(
+    articles: list[Article], store: Store, enrichers: Sequence[Enricher], report: IngestReport
+) -> None:
+    """Run the enrichers on stored articles, then mark them enriched.
+
+    Articles are stored first, marked ``enriched: False``; a crash before the mark leaves them
+    to :func:`finish_enrichment` on the next run, so nothing committed misses its entities.
+    """
+    if not enrichers:
+        return
+    for enrich in enrichers:
+        for key, value in enrich(articles, store).items():
+            report.enrich[key] = report.enrich.get(key, 0) + value
+    for a in articles:
+        a.metadata["enriched"] = True
+    store.update_articles(articles)
+
+
+def finish_enrichment(
+    store: Store, settings: Settings, enrichers: Sequence[Enricher], report: IngestReport,
+    *, redo_all: bool = False,
+) -> int:
+    """Enrich stored articles that were never enriched (or all of them); returns how many."""
+    if not enrichers:
+        return 0
+    pending = (
+        a for a in store.iter_articles()
+        if redo_all or a.metadata.get("enriched") is False
+    )
+    done = 0
+    for chunk in _chunks(pending, settings.ingest.batch_size):
+        run_enrichers(chunk, store, enrichers, report)
+        done += len(chunk)
+    return done
+
+
+def ingest_pages(
+    pages: Iterable[Page | Any],
+    store: Store,
+    settings: Settings,
+    *,
+    report: IngestReport | None = None,
+    executor: Executor | None = None,
+    enrichers: Sequence[Enricher] = (),
+    progress: bool = False,
+) -> IngestReport:
+    """Ingest pages (and ReadFailure records, which are counted) into the store."""
+    report = report or IngestReport()
+    own_executor = executor is None
+    executor = executor or make_executor(settings)
+    dedup = Deduplicator(store, settings)
+    boilerplate = SiteBoilerplate()
+    bar = tqdm(desc="ingest", unit="page", disable=not progress, file=sys.stderr)
+    t0 = time.perf_counter()
+    try:
+        for chunk in _chunks(pages, settings.ingest.batch_size):
+            bar.update(len(chunk))
+            report.seen += len(chunk)
+            fresh: list[Page] = []
+            for item in chunk:
+                if not isinstance(item, Page):  # a ReadFailure from the readers
+                    report.reject("read", item.source, item.code, item.reason)
+                elif store.has_article(page_key(item)):
+                    report.already_stored += 1
+                else:
+                    if not item.site:
+                        item.site = site_key(item.source, item.url)
+                    fresh.append(item)
+            for page in fresh:
+                if "html" not in page.content_type:  # HTML boilerplate is the extractor's job
+                    # A page that cannot be decoded is reported by the extract step.
+                    with contextlib.suppress(SujetError):
+                        boilerplate.add(page.site or "", decode(page.content)[0])
+            jobs = [
+                ExtractJob(
+                    page=p,
+                    site_lines=boilerplate.lines_for(p.site or ""),
+                    reference_year=settings.extract.reference_year,
+                    min_text_chars=settings.extract.min_text_chars,
+                    timeout_s=settings.ingest.per_document_timeout_s,
+                )
+                for p in fresh
+            ]
+            articles: list[Article] = []
+            seen_ids: set[str] = set()
+            for out in executor.map(extract_page, jobs):
+                if isinstance(out, ExtractFailure):
+                    report.reject("extract", out.source, out.code, out.reason)
+                elif out.id in seen_ids:
+                    report.already_stored += 1
+                else:
+                    seen_ids.add(out.id)
+                    articles.append(out)
+            sigs = [(a.id, dedup.mark(a, report)) for a in articles]
+            if articles:
+                if enrichers:
+                    for a in articles:
+                        a.metadata["enriched"] = False
+                store.add_signatures(sigs)
+                report.added += store.add_articles(articles)
+                report.article_ids.extend(a.id for a in articles)
+                run_enrichers(articles, store, enrichers, report)
+    finally:
+        bar.close()
+        if own_executor:
+            executor.close()
+    report.seconds += time.perf_counter() - t0
+    return report
+
+
+def run_ingest(
+    inputs: Sequence[str],
+    store: Store,
+    settings: Settings,
+    *,
+    progress: bool = False,
+    fetch_links: bool = False,
+    enrichers: Sequence[Enricher] | None = None,
+) -> IngestReport:
+    """Read the inputs (paths, folders, feeds, WARC, URLs) and ingest them; record the run."""
+    from sujet.ingest.readers import iter_pages
+    from sujet.pipeline.enrich import default_enrichers
+
+    report = IngestReport(inputs=list(inputs))
+    chosen = default_enrichers(settings) if enrichers is None else enrichers
+    previous = store.list_runs(limit=1)
+    run = IngestRecord(
+        run_id=uuid.uuid4().hex[:16],
+        started_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        inputs=list(inputs),
+    )
+    store.record_run(run)  # unfinished until the end: a crash shows on the next run
+    if previous and previous[0].finished_at is None:
+        report.enrich["resumed_articles"] = finish_enrichment(store, settings, chosen, report)
+    pages = iter_pages(inputs, settings, fetch_links=fetch_links)
+    ingest_pages(pages, store, settings, report=report, enrichers=chosen, progress=progress)
+    run.finished_at = datetime.now(UTC).isoformat(timespec="seconds")
+    run.stats = {k: v for k, v in report.as_dict().items() if k not in ("article_ids", "rejects")}
+    store.record_run(run)
+    return report

@@ -1,0 +1,240 @@
+"""The one store interface; SQLite (default) and PostgreSQL implement it.
+
+Writes are batched in transactions and idempotent: articles are keyed by id (derived from the
+content hash and source), so re-running an ingest adds nothing twice, and a batch is either
+wholly committed or not at all.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sujet.model import Article, Entity, Event, Fact, Mention, Storyline
+
+
+@dataclass(slots=True)
+class ArticleQuery:
+    """Filters shared by every list of articles (CLI, API, exports)."""
+
+    language: str | None = None
+    source: str | None = None  # substring of the source path / URL, or the site
+    date_from: str | None = None  # ISO, inclusive
+    date_to: str | None = None  # ISO, inclusive
+    entity_id: str | None = None
+    event_id: str | None = None
+    include_duplicates: bool = True
+    limit: int = 50
+    offset: int = 0
+
+
+@dataclass(slots=True)
+class SearchHit:
+    article: Article
+    score: float
+    snippet: str  # with matches wrapped in «» markers (the UI turns them into <mark>)
+
+
+@dataclass(slots=True)
+class EntityQuery:
+    type: str | None = None
+    name: str | None = None  # substring of the canonical name or any variant
+    limit: int = 50
+    offset: int = 0
+
+
+@dataclass(slots=True)
+class IngestRecord:
+    """What the store keeps about one ingest run (for the sources page and resumption)."""
+
+    run_id: str
+    started_at: str
+    finished_at: str | None = None
+    inputs: list[str] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
+class Store(ABC):
+    """Interchangeable storage backend."""
+
+    url: str
+
+    # -- lifecycle -------------------------------------------------------------------------
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @abstractmethod
+    def schema_version(self) -> int: ...
+
+    # -- articles --------------------------------------------------------------------------
+    @abstractmethod
+    def add_articles(self, articles: Sequence[Article]) -> int:
+        """Insert articles in one transaction; existing ids are left alone. Returns new count."""
+
+    @abstractmethod
+    def update_articles(self, articles: Sequence[Article]) -> None:
+        """Overwrite the stored fields of existing articles (event ids, duplicate_of, ...)."""
+
+    @abstractmethod
+    def get_article(self, article_id: str) -> Article | None: ...
+
+    @abstractmethod
+    def get_articles(self, article_ids: Sequence[str]) -> list[Article]:
+        """The stored articles among ``article_ids``, in that order (unknown ids left out, each
+        article once), read in one query per few hundred ids."""
+
+    @abstractmethod
+    def has_article(self, article_id: str) -> bool: ...
+
+    @abstractmethod
+    def find_by_hash(self, content_hash: str) -> str | None:
+        """Id of the first stored article with this content hash (exact duplicates)."""
+
+    @abstractmethod
+    def list_articles(self, query: ArticleQuery | None = None) -> list[Article]: ...
+
+    @abstractmethod
+    def count_articles(self, query: ArticleQuery | None = None) -> int: ...
+
+    @abstractmethod
+    def iter_articles(self, batch: int = 500) -> Iterator[Article]:
+        """Every article, in insertion order, without loading all at once (exports)."""
+
+    @abstractmethod
+    def search(
+        self, text: str, query: ArticleQuery | None = None, *, extra_terms: Iterable[str] = ()
+    ) -> list[SearchHit]:
+        """Full-text search; ``extra_terms`` are ORed in (normal forms, name variants)."""
+
+    # -- dedup signatures (MinHash) --------------------------------------------------------
+    @abstractmethod
+    def add_signatures(self, rows: Sequence[tuple[str, bytes]]) -> None: ...
+
+    @abstractmethod
+    def iter_signatures(self) -> Iterator[tuple[str, bytes]]: ...
+
+    # -- entities ---------------------------------------------------------------------------
+    @abstractmethod
+    def replace_mentions(self, article_id: str, mentions: Sequence[Mention]) -> None: ...
+
+    @abstractmethod
+    def mentions_of_article(self, article_id: str) -> list[Mention]: ...
+
+    @abstractmethod
+    def mentions_of_entity(self, entity_id: str) -> list[Mention]: ...
+
+    @abstractmethod
+    def mention_timeline(self, entity_id: str) -> list[tuple[str, int]]:
+        """Mentions of an entity per article date (the dates as stored, of any precision),
+        oldest first; mentions in undated articles are left out. Counted by the database."""
+
+    @abstractmethod
+    def co_mentions(self, entity_id: str, limit: int = 12,
+                    recent: int | None = None) -> list[tuple[str, int]]:
+        """Other entities mentioned in the articles that mention ``entity_id``, with the number
+        of such articles, most shared first (then by id). ``recent`` limits the articles looked
+        at to that many newest ones."""
+
+    @abstractmethod
+    def upsert_entities(self, entities: Sequence[Entity]) -> None:
+        """Insert or overwrite entities with their variants and positions."""
+
+    @abstractmethod
+    def get_entity(self, entity_id: str) -> Entity | None: ...
+
+    @abstractmethod
+    def get_entities(self, entity_ids: Sequence[str]) -> list[Entity]:
+        """The stored entities among ``entity_ids``, in that order (unknown ids left out)."""
+
+    @abstractmethod
+    def find_entities(self, name: str) -> list[Entity]:
+        """Entities whose canonical name or any variant equals ``name`` (case-insensitive)."""
+
+    @abstractmethod
+    def list_entities(self, query: EntityQuery | None = None) -> list[Entity]: ...
+
+    @abstractmethod
+    def count_entities(self, query: EntityQuery | None = None) -> int:
+        """How many entities ``list_entities`` would return without limit and offset."""
+
+    @abstractmethod
+    def delete_entities(self, entity_ids: Sequence[str]) -> None: ...
+
+    @abstractmethod
+    def replace_facts(self, article_id: str, facts: Sequence[Fact]) -> None: ...
+
+    @abstractmethod
+    def facts_of_article(self, article_id: str) -> list[Fact]: ...
+
+    @abstractmethod
+    def facts_of_articles(self, article_ids: Sequence[str]) -> dict[str, list[Fact]]:
+        """Facts of several articles at once, by article id (articles without facts left out)."""
+
+    # -- events and storylines --------------------------------------------------------------
+    @abstractmethod
+    def upsert_events(self, events: Sequence[Event]) -> None: ...
+
+    @abstractmethod
+    def delete_events(self, event_ids: Sequence[str]) -> None: ...
+
+    @abstractmethod
+    def get_event(self, event_id: str) -> Event | None: ...
+
+    @abstractmethod
+    def list_events(self, limit: int = 50, offset: int = 0, language: str | None = None,
+                    date_from: str | None = None, date_to: str | None = None,
+                    entity_id: str | None = None) -> list[Event]:
+        """Newest first, then most reported."""
+
+    @abstractmethod
+    def count_events(self, language: str | None = None, date_from: str | None = None,
+                     date_to: str | None = None, entity_id: str | None = None) -> int:
+        """How many events ``list_events`` would return with these filters, without a limit."""
+
+    @abstractmethod
+    def upsert_storylines(self, storylines: Sequence[Storyline]) -> None: ...
+
+    @abstractmethod
+    def delete_storylines(self, storyline_ids: Sequence[str]) -> None: ...
+
+    @abstractmethod
+    def get_storyline(self, storyline_id: str) -> Storyline | None: ...
+
+    @abstractmethod
+    def list_storylines(self, limit: int = 50, offset: int = 0) -> list[Storyline]: ...
+
+    @abstractmethod
+    def count_storylines(self) -> int: ...
+
+    # -- caches (embeddings etc., keyed by content hash) ------------------------------------
+    @abstractmethod
+    def get_cached(self, namespace: str, keys: Sequence[str]) -> dict[str, bytes]: ...
+
+    @abstractmethod
+    def put_cached(self, namespace: str, items: Sequence[tuple[str, bytes]]) -> None: ...
+
+    # -- ingest runs and sources ------------------------------------------------------------
+    @abstractmethod
+    def record_run(self, run: IngestRecord) -> None: ...
+
+    @abstractmethod
+    def list_runs(self, limit: int = 20) -> list[IngestRecord]: ...
+
+    @abstractmethod
+    def upsert_source(self, source: dict[str, Any]) -> None:
+        """A polled source (feed URL, schedule, last fetch, last error); keyed by ``url``."""
+
+    @abstractmethod
+    def list_sources(self) -> list[dict[str, Any]]: ...
+
+    @abstractmethod
+    def delete_source(self, url: str) -> bool:
+        """Forget a polled source; False when none has this ``url``. Its articles stay."""

@@ -1,0 +1,102 @@
+"""Schema versions: an ordered list of migrations applied in one transaction on open.
+
+``meta.schema_version`` records the last migration applied. A store written by a newer Sujet
+(version above :data:`SCHEMA_VERSION`) is refused with SchemaVersionError (E301) rather than
+misread. A new migration is appended here with the next version number; released ones never
+change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select
+
+from sujet.errors import SchemaVersionError
+from sujet.store.backend import Backend
+from sujet.store.schema import meta, metadata
+
+VERSION_KEY = "schema_version"
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[Connection, Backend], None]
+
+
+def _initial_schema(conn: Connection, backend: Backend) -> None:
+    metadata.create_all(conn, checkfirst=True)
+    backend.install_search(conn)
+
+
+# Indexes for the pages the API serves, as (name, table, columns, engines). The first three
+# follow the exact order of the lists (newest first, undated last), so a page of events,
+# storylines or articles reads its rows in order and stops after the page instead of sorting the
+# whole table. PostgreSQL needs NULLS LAST spelled out (DESC puts NULLs first there); SQLite
+# refuses it in an index and already sorts NULLs last under DESC.
+_BOTH = frozenset({"sqlite", "postgresql"})
+_READ_INDEXES = (
+    ("ix_events_order", "events",
+     "coalesce(date_to, date_from) DESC{nulls}, n_articles DESC, id", _BOTH),
+    ("ix_storylines_order", "storylines",
+     "coalesce(date_to, date_from) DESC{nulls}, n_events DESC, id", _BOTH),
+    ("ix_articles_recent", "articles", "date DESC{nulls}, id", _BOTH),
+    # Covers "the dates of these articles" (the entity filter's page and count, a dossier's
+    # mentions per date) without reading the article rows and their texts.
+    ("ix_articles_id_date", "articles", "id, date", _BOTH),
+    # Covers "the entities named in these articles" (a dossier's co-mentions).
+    ("ix_mentions_article_entity", "mentions", "article_id, entity_id", _BOTH),
+    # Covers the usual filters of a full-text hit (SQLite joins each FTS5 match to its article
+    # by seq): checking them no longer decodes the article row. Three times faster for a word
+    # found in a third of 100,000 articles. PostgreSQL filters inside its own plan.
+    ("ix_articles_filters", "articles", "seq, duplicate_of, language, date, event_id",
+     frozenset({"sqlite"})),
+)
+
+
+def _read_indexes(conn: Connection, backend: Backend) -> None:
+    nulls = " NULLS LAST" if backend.name == "postgresql" else ""
+    for name, table, columns, engines in _READ_INDEXES:
+        if backend.name in engines:
+            conn.exec_driver_sql(
+                f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns.format(nulls=nulls)})"
+            )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "tables for every record, full-text search", _initial_schema),
+    Migration(2, "indexes for list order and article dates", _read_indexes),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def read_version(conn: Connection) -> int:
+    """The recorded schema version (0 for a store without one)."""
+    value = conn.execute(select(meta.c.value).where(meta.c.key == VERSION_KEY)).scalar()
+    return int(value) if value is not None else 0
+
+
+def migrate(conn: Connection, backend: Backend) -> tuple[int, int]:
+    """Bring the store to :data:`SCHEMA_VERSION` inside the caller's transaction; returns the
+    versions before and after (0 before for a new store)."""
+    backend.prepare_migration(conn)
+    meta.create(conn, checkfirst=True)
+    current = read_version(conn)
+    if current > SCHEMA_VERSION:
+        raise SchemaVersionError(
+            f"store schema version {current} is newer than {SCHEMA_VERSION}, the newest this "
+            "version of sujet knows; upgrade sujet"
+        )
+    for migration in MIGRATIONS:
+        if migration.version > current:
+            migration.apply(conn, backend)
+            _write_version(conn, backend, migration.version)
+    return current, max(current, SCHEMA_VERSION)
+
+
+def _write_version(conn: Connection, backend: Backend, version: int) -> None:
+    stmt = backend.insert(meta).values(key=VERSION_KEY, value=str(version))
+    conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": str(version)}))

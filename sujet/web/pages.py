@@ -1,0 +1,252 @@
+"""Reading pages of the UI: feed, event, storyline, dossier, article, people, search, API reference."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from sujet.api.assemble import (
+    EntityCache,
+    event_view,
+    persons_in_article,
+    require_article,
+    source_label,
+)
+from sujet.api.deps import ArticleFilters, Caches, CachesDep, StoreDep
+from sujet.api.dossier import build_dossier
+from sujet.api.routers.search import run_search
+from sujet.errors import NotFound
+from sujet.model import Article, Entity, Event
+from sujet.store.base import ArticleQuery, EntityQuery, Store
+from sujet.web.render import bar_chart, highlight
+from sujet.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+PAGE_SIZE = 20
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def iso_or_none(value: str | None) -> str | None:
+    """A date filter from a form: kept when it is a (partial) ISO date, dropped otherwise."""
+    value = (value or "").strip()
+    return value if _ISO.match(value) else None
+
+
+def page_number(value: int | None) -> int:
+    return max(1, value or 1)
+
+
+@dataclass(slots=True)
+class Pager:
+    page: int
+    size: int
+    total: int | None
+    shown: int
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.size
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        if self.total is None:
+            return self.shown == self.size
+        return self.offset + self.shown < self.total
+
+
+@dataclass(slots=True)
+class EventCard:
+    event: Event
+    sources: list[str]
+    people: list[Entity]
+
+
+CARD_PEOPLE = 4
+CARD_ARTICLES = 20
+
+
+def event_cards(store: Store, events: list[Event], caches: Caches) -> list[EventCard]:
+    """Cards of ``events``: the reports of all cards (the first ``CARD_ARTICLES`` of each) are
+    read in one batch, their key entities in another."""
+    members = {e.id: [m.article_id for m in e.members[:CARD_ARTICLES]] for e in events}
+    articles = {a.id: a for a in store.get_articles([i for ids in members.values() for i in ids])}
+    entities = EntityCache(store, caches.entities)
+    known = {e.id: e for e in entities.many([i for e in events for i in e.key_entities])}
+    cards = []
+    for event in events:
+        people = [p for i in event.key_entities
+                  if (p := known.get(i)) is not None and p.type == "PER"][:CARD_PEOPLE]
+        sources = sorted({source_label(articles[i]) for i in members[event.id] if i in articles})
+        cards.append(EventCard(event, sources, people))
+    return cards
+
+
+def resolve_entity(store: Store, value: str | None) -> Entity | None:
+    """An entity filter given as an id or as a name."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    entity = store.get_entity(value)
+    if entity is not None:
+        return entity
+    found = store.find_entities(value) or store.list_entities(EntityQuery(name=value, limit=1))
+    return found[0] if found else None
+
+
+@router.get("/", response_class=HTMLResponse, name="feed_page")
+def feed_page(
+    request: Request, store: StoreDep, caches: CachesDep,
+    language: Annotated[str | None, Query(max_length=8)] = None,
+    date_from: Annotated[str | None, Query(max_length=10)] = None,
+    date_to: Annotated[str | None, Query(max_length=10)] = None,
+    entity: Annotated[str | None, Query(max_length=200)] = None,
+    page: Annotated[int | None, Query(ge=1, le=10_000)] = None,
+) -> Response:
+    """Events as cards, newest and most reported first; the latest articles when none exist."""
+    language = (language or "").strip() or None
+    dfrom, dto = iso_or_none(date_from), iso_or_none(date_to)
+    chosen = resolve_entity(store, entity)
+    unknown_entity = bool((entity or "").strip()) and chosen is None
+    number = page_number(page)
+    offset = (number - 1) * PAGE_SIZE
+    cards: list[EventCard] = []
+    latest: list[Article] = []
+    total: int | None = None
+    if not unknown_entity:
+        wanted = {"language": language, "date_from": dfrom, "date_to": dto,
+                  "entity_id": chosen.id if chosen else None}
+        events = store.list_events(limit=PAGE_SIZE, offset=offset, **wanted)
+        cards = event_cards(store, events, caches)
+        shown = len(events)
+        if events:
+            total = store.count_events(**wanted)
+        if not cards and number == 1:
+            query = ArticleQuery(language=language, date_from=dfrom, date_to=dto,
+                                 entity_id=chosen.id if chosen else None,
+                                 include_duplicates=False, limit=PAGE_SIZE)
+            latest = store.list_articles(query)
+            total = len(latest)
+            shown = len(latest)
+    else:
+        shown = 0
+    return render(request, "feed.html", {
+        "cards": cards, "latest": latest,
+        "filters": {"language": language or "", "date_from": dfrom or "", "date_to": dto or "",
+                    "entity": (entity or "").strip()},
+        "chosen": chosen, "unknown_entity": unknown_entity,
+        "pager": Pager(number, PAGE_SIZE, total, shown),
+        "has_articles": bool(cards or latest) or store.count_articles() > 0,
+    })
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse, name="event_page")
+def event_page(event_id: str, request: Request, store: StoreDep) -> Response:
+    view = event_view(store, event_id)
+    storyline = store.get_storyline(view.event.storyline_id) if view.event.storyline_id else None
+    return render(request, "event.html", {"view": view, "storyline": storyline})
+
+
+@router.get("/storylines/{storyline_id}", response_class=HTMLResponse, name="storyline_page")
+def storyline_page(storyline_id: str, request: Request, store: StoreDep,
+                   caches: CachesDep) -> Response:
+    storyline = store.get_storyline(storyline_id)
+    if storyline is None:
+        raise NotFound(f"no storyline with id {storyline_id}")
+    events = [e for e in (store.get_event(i) for i in storyline.event_ids) if e is not None]
+    events.sort(key=lambda e: e.date_from or "")
+    people = [e for e in EntityCache(store).many(storyline.key_entities) if e.type == "PER"]
+    return render(request, "storyline.html", {"storyline": storyline, "cards":
+                                              event_cards(store, events, caches), "people": people})
+
+
+@router.get("/entities", response_class=HTMLResponse, name="entities_page")
+def entities_page(
+    request: Request, store: StoreDep,
+    type: Annotated[str | None, Query(max_length=3)] = None,
+    name: Annotated[str | None, Query(max_length=200)] = None,
+    page: Annotated[int | None, Query(ge=1, le=10_000)] = None,
+) -> Response:
+    kind = type if type in ("PER", "ORG", "LOC") else None
+    number = page_number(page)
+    query = EntityQuery(type=kind, name=(name or "").strip() or None, limit=PAGE_SIZE,
+                        offset=(number - 1) * PAGE_SIZE)
+    items = store.list_entities(query)
+    return render(request, "entities.html", {
+        "entities": items, "filters": {"type": kind or "", "name": (name or "").strip()},
+        "pager": Pager(number, PAGE_SIZE, store.count_entities(query), len(items))})
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse, name="entity_page")
+def entity_page(entity_id: str, request: Request, store: StoreDep, caches: CachesDep,
+                page: Annotated[int | None, Query(ge=1, le=10_000)] = None) -> Response:
+    number = page_number(page)
+    dossier = build_dossier(store, entity_id, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE,
+                            shared=caches.entities)
+    return render(request, "entity.html", {
+        "d": dossier, "chart": bar_chart(dossier.mentions_over_time),
+        "pager": Pager(number, PAGE_SIZE, dossier.articles.total, len(dossier.articles.items))})
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse, name="article_page")
+def article_page(article_id: str, request: Request, store: StoreDep) -> Response:
+    article = require_article(store, article_id)
+    mentions = store.mentions_of_article(article_id)
+    original = store.get_article(article.duplicate_of) if article.duplicate_of else None
+    event = store.get_event(article.event_id) if article.event_id else None
+    return render(request, "article.html", {
+        "article": article, "paragraphs": highlight(article.text, mentions),
+        "persons": persons_in_article(mentions, EntityCache(store), article_id),
+        "facts": store.facts_of_article(article_id), "original": original, "event": event,
+        "source": source_label(article)})
+
+
+@router.get("/search", response_class=HTMLResponse, name="search_page")
+def search_page(
+    request: Request, store: StoreDep,
+    q: Annotated[str | None, Query(max_length=500)] = None,
+    language: Annotated[str | None, Query(max_length=8)] = None,
+    date_from: Annotated[str | None, Query(max_length=10)] = None,
+    date_to: Annotated[str | None, Query(max_length=10)] = None,
+    page: Annotated[int | None, Query(ge=1, le=500)] = None,
+) -> Response:
+    q = (q or "").strip()
+    filters = ArticleFilters(language=(language or "").strip() or None, source=None,
+                             date_from=iso_or_none(date_from), date_to=iso_or_none(date_to),
+                             entity=None, event=None, include_duplicates=False)
+    number = page_number(page)
+    result = run_search(store, q, filters, PAGE_SIZE, (number - 1) * PAGE_SIZE) if q else None
+    return render(request, "search.html", {
+        "q": q, "result": result,
+        "filters": {"language": filters.language or "", "date_from": filters.date_from or "",
+                    "date_to": filters.date_to or ""},
+        "pager": Pager(number, PAGE_SIZE, result.total if result else 0,
+                       len(result.items) if result else 0)})
+
+
+@router.get("/docs", response_class=HTMLResponse, name="docs_page")
+def docs_page(request: Request) -> Response:
+    """The API reference, rendered from /openapi.json by a local script (no CDN)."""
+    return render(request, "docs.html", {})
+
+
+def html_error(request: Request, status: int, code: str, message: str) -> Response:
+    return render(request, "error.html", {"status": status, "code": code, "message": message},
+                  status=status)
+
+
+def install_web(app: FastAPI) -> None:
+    """Adds the UI's pages and its HTML error pages to ``app``."""
+    from sujet.web.forms import router as forms_router
+
+    app.state.html_errors = html_error
+    app.include_router(router)
+    app.include_router(forms_router)

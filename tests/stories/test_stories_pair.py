@@ -1,0 +1,116 @@
+"""Pair scores on short texts written for the tests (ru / de / en)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sujet.stories.pair import date_factor, pair_score
+from sujet.stories.represent import ArticleInput, represent
+
+RU = ArticleInput(
+    id="ru1", language="ru", date="2024-08-30",
+    title="Томская область и Беларусь договорились о сотрудничестве в высоких технологиях",
+    text="ТОМСК, 30 авг – РИА Томск. Губернатор Томской области Владимир Мазур и министр "
+         "природных ресурсов Беларуси Сергей Масляк провели в Томске пятое заседание рабочей "
+         "группы по сотрудничеству. Стороны обсудили совместные проекты в сфере высоких "
+         "технологий, образования и переработки отходов. Следующее заседание пройдет в Минске.",
+)
+DE = ArticleInput(
+    id="de1", language="de", date="2024-08-31",
+    title="Gebiet Tomsk und Belarus vereinbaren Zusammenarbeit bei Hochtechnologien",
+    text="MINSK, 30. August (BelTA) - Der Gouverneur des Gebiets Tomsk Wladimir Masur und "
+         "der belarussische Minister für Naturressourcen Sergej Masljak haben in Tomsk die "
+         "fünfte Sitzung der Arbeitsgruppe für Zusammenarbeit abgehalten. Besprochen wurden "
+         "gemeinsame Projekte in Hochtechnologie, Bildung und Abfallverwertung.",
+)
+EN_OTHER = ArticleInput(
+    id="en1", language="en", date="2024-08-30",
+    title="Heavy rain floods streets in southern Spain",
+    text="Torrential rain flooded streets and homes in Valencia and Murcia on Friday, "
+         "forcing hundreds of residents to leave. Emergency services rescued drivers trapped "
+         "in their cars, and schools were closed across the region.",
+)
+EN_SAME = ArticleInput(
+    id="en2", language="en", date="2024-08-30",
+    title="Tomsk region and Belarus agree to cooperate in high technology",
+    text="Tomsk governor Vladimir Mazur and Belarusian natural resources minister Sergei "
+         "Maslyak held the fifth meeting of the working group on cooperation in Tomsk on "
+         "Friday, discussing joint projects in high technology, education and waste recycling.",
+)
+
+
+@pytest.fixture(scope="module")
+def reprs(static_encoder):
+    return {r.id: r for r in represent([RU, DE, EN_OTHER, EN_SAME], encoder=static_encoder)}
+
+
+def test_same_event_across_languages_scores_high(reprs):
+    ru_de = pair_score(reprs["ru1"], reprs["de1"])
+    ru_en = pair_score(reprs["ru1"], reprs["en2"])
+    assert ru_de.same and ru_en.same
+    assert 0.0 <= ru_de.score <= 1.0
+
+
+def test_different_events_score_low(reprs):
+    for other in ("ru1", "de1", "en2"):
+        ps = pair_score(reprs[other], reprs["en1"])
+        assert not ps.same
+        assert ps.score < pair_score(reprs["ru1"], reprs["de1"]).score
+
+
+def test_reasons_speak_of_names_and_days(reprs):
+    reasons = pair_score(reprs["ru1"], reprs["de1"]).reasons
+    text = " | ".join(reasons)
+    assert "same names" in text and ("Мазур" in text or "Masur" in text)
+    assert "1 day apart" in reasons
+    assert any("across languages" in r for r in reasons)
+
+
+def test_far_apart_dates_are_not_the_same_event(static_encoder):
+    later = ArticleInput(id="ru2", language=RU.language, date="2025-09-12", title=RU.title,
+                         text=RU.text)
+    a, b = represent([RU, later], encoder=static_encoder)
+    ps = pair_score(a, b, window_days=7)
+    assert not ps.same
+    assert any("beyond the 7-day event window" in r for r in ps.reasons)
+
+
+def test_date_factor_is_one_inside_the_window_and_halves_beyond():
+    assert date_factor(None, 7) == 1.0
+    assert date_factor(7, 7) == 1.0
+    assert date_factor(14, 7) == pytest.approx(0.5)
+
+
+def test_bulk_features_equal_single_pair_features(reprs):
+    from sujet.stories.features import feature_matrix, pair_features
+
+    items = list(reprs.values())
+    pairs = [(0, 1), (0, 2), (1, 3), (2, 3)]
+    bulk = feature_matrix(items, pairs)
+    for row, (i, j) in zip(bulk, pairs, strict=True):
+        assert row == pytest.approx(pair_features(items[i], items[j]), abs=1e-6)
+
+
+def test_entity_keys_replace_light_keys_when_given(static_encoder):
+    keys = {"ru1": ["E:mazur", "E:tomsk"], "de1": ["E:mazur", "E:minsk"]}
+    names = {"E:mazur": "Владимир Мазур", "E:tomsk": "Томск", "E:minsk": "Минск"}
+    a, b, c = represent([RU, DE, EN_OTHER], encoder=static_encoder, entity_keys=keys,
+                        entity_names=names)
+    assert a.entity_keys == frozenset({"E:mazur", "E:tomsk"}) and c.entity_keys is None
+    reasons = pair_score(a, b).reasons
+    assert "same people, organisations or places: Владимир Мазур" in reasons
+    # without entity keys on one side, light keys are compared instead (none shared here)
+    other = pair_score(a, c).reasons
+    assert not any(r.startswith(("same names", "same people")) for r in other)
+    assert "same day" in other
+
+
+def test_flat_forest_equals_tree_by_tree_evaluation():
+    import numpy as np
+
+    from sujet.stories.pairmodel import load_pair_model, model_path
+
+    model = load_pair_model(model_path(False))
+    X = np.random.default_rng(0).uniform(0, 1, size=(50, len(model.features)))
+    by_tree = model.intercept + sum(t.predict(X) for t in model.trees)
+    assert np.allclose(model.log_odds(X), by_tree)
