@@ -8,9 +8,6 @@ reason, only when the server cannot be reached.
 
 from __future__ import annotations
 
-import os
-from functools import lru_cache
-
 from sujet.config import ServeSettings, Settings
 from sujet.model import (
     Article,
@@ -24,7 +21,6 @@ from sujet.model import (
 )
 from sujet.store import Store
 
-PG_URL = os.environ.get("SUJET_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 TOKEN = "test-token-5f1c"
 
 HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1">Title</b>'
@@ -34,23 +30,6 @@ HOSTILE_TEXT = (
     '<svg onload="window.__pwned=1"></svg> и <div onclick="x()">Мазур</div> конец.'
 )
 
-
-def _libpq_url(url: str) -> str:
-    return url.replace("postgresql+psycopg://", "postgresql://", 1)
-
-
-@lru_cache(maxsize=1)
-def postgres_unreachable() -> str | None:
-    """Why the test server cannot be used, or None when it can."""
-    try:
-        import psycopg
-
-        with psycopg.connect(_libpq_url(PG_URL), connect_timeout=3) as conn:
-            conn.execute("SELECT 1")
-    except Exception as err:  # noqa: BLE001 - any failure means: skip with its reason
-        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        return f"PostgreSQL test server unreachable at {PG_URL}: {first}"
-    return None
 
 
 def _article(article_id: str, **fields: object) -> Article:
@@ -169,13 +148,6 @@ def make_settings(store_url: str = "sqlite://", **serve: object) -> Settings:
 
 def auth(token: str = TOKEN) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
-
-
-def drop_schema(schema: str) -> None:
-    import psycopg
-
-    with psycopg.connect(_libpq_url(PG_URL), autocommit=True) as conn:
-        conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
 class LocalSite:

@@ -7,13 +7,13 @@ with the reason, only when the server cannot be reached.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from api_fixtures import PG_URL, TOKEN, drop_schema, make_settings, postgres_unreachable, seed
+from api_fixtures import TOKEN, make_settings, seed
 from fastapi.testclient import TestClient
+from pg_backend import backend_url
 
 from sujet.api import create_app
 from sujet.config import Settings
@@ -23,18 +23,7 @@ from sujet.store import Store, open_store
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """URL of an empty store on each backend."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.sqlite'}"
-        return
-    reason = postgres_unreachable()
-    if reason:
-        pytest.skip(reason)
-    schema = f"sujet_api_{uuid.uuid4().hex[:12]}"
-    sep = "&" if "?" in PG_URL else "?"
-    try:
-        yield f"{PG_URL}{sep}schema={schema}"
-    finally:
-        drop_schema(schema)
+    yield from backend_url(request.param, tmp_path, "sujet_api")
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 import pytest
+from pg_backend import PG_URL, drop_schema, postgres_unreachable
 
 from sujet.errors import InputError, StoreError
 from sujet.model import Article
@@ -65,10 +65,7 @@ def test_postgres_url_forms() -> None:
 
 
 @pytest.mark.postgres
-def test_postgres_url_hides_password_and_accepts_driver_prefix(pg_support: Any) -> None:
-    PG_URL, _drop_schema, postgres_unreachable = (  # noqa: N806
-        pg_support.PG_URL, pg_support._drop_schema, pg_support.postgres_unreachable)
-
+def test_postgres_url_hides_password_and_accepts_driver_prefix() -> None:
     reason = postgres_unreachable()
     if reason:
         pytest.skip(reason)
@@ -79,4 +76,4 @@ def test_postgres_url_hides_password_and_accepts_driver_prefix(pg_support: Any) 
             assert store.count_articles() == 0
             assert "postgresql+psycopg://" in store.url
     finally:
-        _drop_schema(f"sujet_test_prefix_{os.getpid()}")
+        drop_schema(f"sujet_test_prefix_{os.getpid()}")
