@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import (
     Connection,
     Select,
+    Table,
     bindparam,
     delete,
     desc,
@@ -410,15 +411,19 @@ class SqlStore(Store):
         with self._read() as conn:
             return [(str(e), int(n)) for e, n in conn.execute(stmt)]
 
+    def _upsert_by_id(self, table: Table) -> Any:
+        """INSERT into ``table`` that replaces every column of a row whose ``id`` exists."""
+        stmt = self._backend.insert(table)
+        return stmt.on_conflict_do_update(
+            index_elements=["id"],
+            set_={c.name: stmt.excluded[c.name] for c in table.columns if c.name != "id"},
+        )
+
     def upsert_entities(self, entities: Sequence[Entity]) -> None:
         unique = _unique_by_id(entities)
         if not unique:
             return
-        stmt = self._backend.insert(t.entities)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["id"],
-            set_={c.name: stmt.excluded[c.name] for c in t.entities.columns if c.name != "id"},
-        )
+        stmt = self._upsert_by_id(t.entities)
         with self._write() as conn:
             for batch in chunks(unique):
                 ids = [e.id for e in batch]
@@ -558,11 +563,7 @@ class SqlStore(Store):
         unique = _unique_by_id(events)
         if not unique:
             return
-        stmt = self._backend.insert(t.events)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["id"],
-            set_={c.name: stmt.excluded[c.name] for c in t.events.columns if c.name != "id"},
-        )
+        stmt = self._upsert_by_id(t.events)
         with self._write() as conn:
             for batch in chunks(unique):
                 ids = [e.id for e in batch]
@@ -642,11 +643,7 @@ class SqlStore(Store):
         unique = _unique_by_id(storylines)
         if not unique:
             return
-        stmt = self._backend.insert(t.storylines)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["id"],
-            set_={c.name: stmt.excluded[c.name] for c in t.storylines.columns if c.name != "id"},
-        )
+        stmt = self._upsert_by_id(t.storylines)
         with self._write() as conn:
             for batch in chunks(unique):
                 ids = [s.id for s in batch]
