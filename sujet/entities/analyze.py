@@ -142,9 +142,17 @@ def _analyze_field(text: str, lang: str) -> tuple[list[tuple[Span, str]], list[R
     return found, roles
 
 
-def _listed_type(normal: str, typ: EntityType, lang: str) -> EntityType:
+def _listed_type(
+    normal: str, typ: EntityType, lang: str, dateline: tuple[str | None, str | None]
+) -> EntityType:
     """A listed place or organisation keeps the gazetteer's type whatever the tagger said
-    ("Republik Belarus" tagged ORG is the country)."""
+    ("Republik Belarus" tagged ORG is the country); the place and the news agency of the
+    article's own dateline are a place and an organisation ("OMSK, Aug 22 (Siberia Wire) -")."""
+    place, agency = dateline
+    if agency and fold(normal) == agency:
+        return "ORG"
+    if place and fold(normal) == place:
+        return "LOC"
     if typ == "PER":
         return typ
     listed = entity_type(normal, lang)
@@ -173,13 +181,17 @@ def analyze_entities(article: Article, *, with_facts: bool = True) -> ArticleEnt
         for f in found:
             if f.field == fld and f.span.type == "ORG" and f.normal in acr:
                 f.normal = acr[f.normal]  # the long name; the acronym stays a variant (the surface)
+    dateline = (
+        fold(article.dateline) if article.dateline else None,
+        fold(article.agency) if article.agency else None,
+    )
     for f in found:
         result.mentions.append(
             Mention(
                 article.id,
                 f.span.start,
                 f.span.end,
-                _listed_type(f.normal, f.span.type, lang),
+                _listed_type(f.normal, f.span.type, lang, dateline),
                 f.span.text,
                 f.normal,
                 None,
@@ -189,6 +201,8 @@ def analyze_entities(article: Article, *, with_facts: bool = True) -> ArticleEnt
     result.entities = group_mentions(result.mentions)
     name_of = {i: e.name for e in result.entities for i in e.mentions}
     for idx, f in enumerate(found):
+        if result.mentions[idx].type != "PER":
+            continue  # a span the tagger called a person but the checks above did not
         for r in f.roles:
             org = _organisation_in(found, f.field, r.start, r.end)
             result.positions.append(

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sujet.entities.gazetteer import canonical_alias, fold
+from sujet.entities.gazetteer import canonical_alias, fold, lookup
 from sujet.entities.ner.lexicon import PER_BEFORE
 
 _INFLECTABLE = ("NOUN", "PROPN", "ADJ")
@@ -139,10 +139,14 @@ def vote_genitive(normals: list[str], types: list[str]) -> list[str]:
 
 
 def apply_alias(name: str, typ: str, lang: str) -> str:
-    """Listed aliases to their canonical form (РФ -> Россия, EU -> Europäische Union)."""
-    if typ in ("LOC", "ORG"):
-        return canonical_alias(name, lang)
-    return name
+    """Listed aliases to their canonical form (РФ -> Россия, EU -> Europäische Union); in
+    German also a listed name in the genitive (Russlands -> Russland)."""
+    if typ not in ("LOC", "ORG"):
+        return name
+    genitive = lang == "de" and name.endswith("s") and len(name) > 4
+    if genitive and lookup(name, lang) is None and lookup(name[:-1], lang) is not None:
+        name = name[:-1]
+    return canonical_alias(name, lang)
 
 
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]{1,9}$")

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
+from sujet.entities.dates import MONTHS
 from sujet.entities.gazetteer import entity_type, fold
 from sujet.entities.ner.lexicon import LOC_HEAD, ORG_HEAD, PER_BEFORE
+from sujet.entities.ner.person_repair import given_name_start
 from sujet.entities.span import Span
 from sujet.entities.tokenize import Token, tokenized_sentences
 from sujet.model import EntityType
@@ -162,6 +164,33 @@ _LOC_PREPS = frozenset(
 )
 
 
+_WEEKDAYS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonnabend",
+        "sonntag",
+    ]
+)
+
+
+def _is_calendar(words: list[str]) -> bool:
+    """Month and weekday names only ("July", "January-April")."""
+    parts = [p for w in words for p in w.split("-") if p]
+    return bool(parts) and all(len(p) > 2 and (p in MONTHS or p in _WEEKDAYS) for p in parts)
+
+
 def _is_cap(tok: Token) -> bool:
     return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
 
@@ -194,6 +223,8 @@ class FallbackRecognizer:
                     continue
                 j = i + 1
                 while j < len(toks):
+                    if toks[j - 1].text.endswith(("'s", "’s")):
+                        break  # a possessive ends a name: "Russia's Omsk Region"
                     if _is_cap(toks[j]):
                         j += 1
                     elif (
@@ -229,8 +260,11 @@ class FallbackRecognizer:
         # titles inside the run ("Belarusian Deputy Prime Minister Petr Parkhomchik"): cut after
         # the last one and remember the cue
         cut = max((k + 1 for k, w in enumerate(words) if w in self._per), default=0)
+        if cut == len(run):
+            return None  # titles only: "Deputy PM"
         if cut and cut < len(run):
-            trigger_per = True
+            # a name follows the title, unless the title goes on ("Minister of Agriculture")
+            trigger_per = words[cut] not in _FUNCTION and words[cut] not in _PARTICLES
             run, words = run[cut:], words[cut:]
             initial = False
         while run and words[0] in _FUNCTION:
@@ -239,7 +273,12 @@ class FallbackRecognizer:
         if not run:
             return None
         start, end = run[0].start, run[-1].end
+        if words[-1].endswith(("'s", "’s")):  # English possessive: "Omsk Region's trade"
+            end -= 2
+            words[-1] = words[-1][:-2]
         surface = text[start:end]
+        if _is_calendar(words) and surface not in persons:
+            return None  # "July", "January-April", "Monday"
         listed = entity_type(surface, self.lang) or entity_type(surface, "en")
         typ: EntityType | None
         if listed:
@@ -263,6 +302,9 @@ class FallbackRecognizer:
             typ = None
         if typ is None:
             return None
+        if typ == "PER" and len(run) >= 3 and (k := given_name_start(run)):
+            run = run[k:]  # "Agriculture Dmitry Leshchenko": the name starts at the given name
+            start, surface, initial = run[0].start, text[run[0].start : end], False
         if (
             initial
             and len(run) == 1

@@ -124,6 +124,8 @@ PER_BEFORE: dict[str, frozenset[str]] = {
             "commissioner",
             "prime",
             "vice",
+            "pm",
+            "rector",
         ]
     ),
     # other languages of the fallback tagger (pl, uk, cs, bg, ...)

@@ -33,6 +33,19 @@ def _pair_at(tokens: list[Token], i: int) -> bool:
     return i + 1 < len(tokens) and _is_given(tokens[i]) and _is_name_word(tokens[i + 1])
 
 
+def given_name_start(tokens: list[Token]) -> int:
+    """Index of the first listed given name after the first token that starts a "Given Surname"
+    pair in a run of capitalised tokens ("Agriculture Dmitry Leshchenko" -> 1), else 0."""
+    return next(
+        (
+            i
+            for i in range(1, len(tokens) - 1)
+            if _pair_at(tokens, i) and not _is_given(tokens[i - 1])  # "Anna Maria Schmidt"
+        ),
+        0,
+    )
+
+
 def repair_person_spans(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
     """``spans`` of one sentence (``tokens``) with trailing persons split off and pairs added."""
     index = {t.start: i for i, t in enumerate(tokens)}

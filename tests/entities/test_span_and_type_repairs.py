@@ -1,0 +1,116 @@
+"""Repairs after tagging: persons split off or added, countries under their formal names, the
+dateline's place and agency."""
+
+from __future__ import annotations
+
+from sujet.entities.gazetteer import canonical_alias, entity_type
+from sujet.entities.ner.person_repair import repair_person_spans
+from sujet.entities.span import Span
+from sujet.entities.tokenize import tokenize
+
+
+def _span(text: str, part: str, typ: str) -> Span:
+    s = text.index(part)
+    return Span(s, s + len(part), typ, part)  # type: ignore[arg-type]
+
+
+def test_trailing_person_is_split_off_a_place() -> None:
+    text = "Der Gouverneur des Gebiets Swerdlowsk Jewgeni Martynow sprach."
+    spans = [_span(text, "Swerdlowsk Jewgeni Martynow", "ORG")]
+    out = repair_person_spans(text, tokenize(text), spans)
+    assert [(s.text, s.type) for s in out] == [
+        ("Swerdlowsk", "ORG"),
+        ("Jewgeni Martynow", "PER"),
+    ]
+
+
+def test_two_token_span_and_person_spans_stay() -> None:
+    text = "Pawel Dubrowski besuchte Jewgeni Martynow."
+    spans = [_span(text, "Pawel Dubrowski", "PER"), _span(text, "Jewgeni Martynow", "ORG")]
+    out = repair_person_spans(text, tokenize(text), spans)
+    assert [(s.text, s.type) for s in out] == [
+        ("Pawel Dubrowski", "PER"),
+        ("Jewgeni Martynow", "ORG"),  # too short to split: the tagger's call stands
+    ]
+
+
+def test_missed_given_surname_pair_becomes_person() -> None:
+    text = "Es unterzeichnete der MIRS-Rektor Pawel Dubrowski in Minsk."
+    out = repair_person_spans(text, tokenize(text), [_span(text, "Minsk", "LOC")])
+    assert [(s.text, s.type) for s in out] == [("Pawel Dubrowski", "PER"), ("Minsk", "LOC")]
+
+
+def test_unlisted_or_lower_case_pairs_are_not_persons() -> None:
+    text = "Die Firma Nordwind Logistik und pawel dubrowski."
+    assert repair_person_spans(text, tokenize(text), []) == []
+
+
+def test_formal_state_names_resolve_to_the_country() -> None:
+    assert canonical_alias("Republik Belarus", "de") == "Belarus"
+    assert canonical_alias("Republic of Belarus", "en") == "Belarus"
+    assert entity_type("Republik Belarus", "de") == "LOC"
+    assert canonical_alias("Федеративная Республика Германия", "ru") == "Германия"
+    # a region called "Republic" is not a listed country: left alone
+    assert canonical_alias("Республика Татарстан", "ru") == "Республика Татарстан"
+    assert entity_type("Republik Omsk", "de") is None
+
+
+def test_the_datelines_place_and_agency_keep_their_types() -> None:
+    from sujet.entities.analyze import analyze_entities
+    from sujet.model import Article
+
+    text = (
+        "OMSK, Aug 22 (Siberia Wire) - Andrei Golovanov, deputy chairman of the regional "
+        "government, met Siberia Wire reporters on Thursday."
+    )
+    article = Article(
+        id="a1",
+        source="x",
+        text=text,
+        language="en",
+        content_hash="h",
+        dateline="Omsk",
+        agency="Siberia Wire",
+    )
+    types = {m.surface: m.type for m in analyze_entities(article).mentions}
+    assert types.get("Siberia Wire") in (None, "ORG")
+    assert types.get("Andrei Golovanov") == "PER"
+    assert types.get("OMSK") in (None, "LOC")
+
+
+def test_english_titles_do_not_become_names() -> None:
+    from sujet.entities.ner import recognize
+
+    def persons(text: str) -> list[str]:
+        return [s.text for s in recognize(text, "en") if s.type == "PER"]
+
+    assert persons("Dmitry Leshchenko, Belarus's Minister of Agriculture and Food, said.") == [
+        "Dmitry Leshchenko"
+    ]
+    assert persons("The Minister of Agriculture Dmitry Leshchenko spoke.") == ["Dmitry Leshchenko"]
+    assert persons("Anna Maria Schmidt arrived.") == ["Anna Maria Schmidt"]
+
+
+def test_english_possessives_end_names() -> None:
+    from sujet.entities.ner import recognize
+
+    def spans(text: str) -> list[tuple[str, str]]:
+        return [(s.text, s.type) for s in recognize(text, "en")]
+
+    assert spans("Omsk Region's trade with Belarus grew.") == [
+        ("Omsk Region", "LOC"),
+        ("Belarus", "LOC"),
+    ]
+    assert ("Omsk Region", "LOC") in spans("He visited Russia's Omsk Region on Monday.")
+
+
+def test_german_genitive_of_listed_places_and_calendar_words() -> None:
+    from sujet.entities.ner import recognize
+    from sujet.entities.normalize import apply_alias
+
+    assert apply_alias("Russlands", "LOC", "de") == "Russland"
+    assert apply_alias("Paris", "LOC", "de") == "Paris"  # listed as it is: no "s" taken off
+    assert recognize("Sales grew in January-April and in July.", "en") == []
+    assert [s.text for s in recognize("Deputy PM Viktor Karankevich spoke.", "en")] == [
+        "Viktor Karankevich"
+    ]
