@@ -312,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ins = []
     for i, (cands, _y) in enumerate(allc):
-        ins.append((cands, [model.probability(c.features) for c in cands], parsed[i][1], golds[i]))
+        ins.append((cands, model.probabilities([c.features for c in cands]), parsed[i][1], golds[i]))
     tp, npred, ngold = score(ins, t1, t2)
     p, r, f = prf(tp, npred - tp, ngold - tp)
     report["in_sample"] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}

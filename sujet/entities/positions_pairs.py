@@ -25,6 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from sujet.entities.positions import (
     _LINK_VERBS,
     PToken,
@@ -39,6 +41,7 @@ from sujet.entities.positions import (
     rule_roles,
 )
 from sujet.entities.span import Span
+from sujet.trees import Forest, Tree
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "roles_pairs_ru.json"
 
@@ -289,26 +292,24 @@ def add_priors(features: dict[str, float], counts: dict[str, tuple[int, int]]) -
         features[f"seen_{name}"] = math.log1p(n)
 
 
-@dataclass(slots=True, frozen=True)
-class Tree:
-    feature: list[int]  # -1 at a leaf
-    threshold: list[float]
-    left: list[int]
-    right: list[int]
-    value: list[float]
-
-    def predict(self, x: Sequence[float]) -> float:
-        node = 0
-        while self.feature[node] >= 0:
-            node = (
-                self.left[node]
-                if x[self.feature[node]] <= self.threshold[node]
-                else self.right[node]
-            )
-        return self.value[node]
+def tree(
+    feature: Sequence[int],
+    threshold: Sequence[float],
+    left: Sequence[int],
+    right: Sequence[int],
+    value: Sequence[float],
+) -> Tree:
+    """A tree from its JSON columns (``feature`` is -1 at a leaf)."""
+    return Tree(
+        np.asarray(feature, dtype=np.int64),
+        np.asarray(threshold, dtype=np.float64),
+        np.asarray(left, dtype=np.int64),
+        np.asarray(right, dtype=np.int64),
+        np.asarray(value, dtype=np.float64),
+    )
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class PairModel:
     """Gradient-boosted trees over the pair features (log-odds = baseline + sum of leaves)."""
 
@@ -319,16 +320,27 @@ class PairModel:
     threshold: float
     second_threshold: float
     window: int = 2
+    _forest: Forest | None = field(default=None, repr=False, compare=False)
+
+    def probabilities(self, rows: Sequence[dict[str, float]]) -> list[float]:
+        """The probability of each candidate's features (priors are added to each dict)."""
+        if not rows:
+            return []
+        if self._forest is None:
+            self._forest = Forest.of(self.trees)
+        x = np.empty((len(rows), len(self.features)), dtype=np.float64)
+        for i, features in enumerate(rows):
+            add_priors(features, self.priors)
+            x[i] = [features.get(n, 0.0) for n in self.features]
+        z = np.clip(self.baseline + self._forest.predict_sum(x), -30.0, 30.0)
+        return [float(p) for p in 1.0 / (1.0 + np.exp(-z))]
 
     def probability(self, features: dict[str, float]) -> float:
-        add_priors(features, self.priors)
-        x = [features.get(n, 0.0) for n in self.features]
-        z = self.baseline + sum(t.predict(x) for t in self.trees)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return self.probabilities([features])[0]
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PairModel:
-        trees = [Tree(*(list(col) for col in t)) for t in data["trees"]]
+        trees = [tree(*t) for t in data["trees"]]
         priors = {str(k): (int(v[0]), int(v[1])) for k, v in data["priors"].items()}
         return cls(
             [str(n) for n in data["features"]],
@@ -378,7 +390,7 @@ def link_roles(
 ) -> list[RoleMatch]:
     """Person-position pairs chosen by ``model`` among the candidates of :func:`candidates`."""
     cands = candidates(text, tokens, persons, lang, head_words, model.window)
-    probs = [model.probability(c.features) for c in cands]
+    probs = model.probabilities([c.features for c in cands])
     out: list[RoleMatch] = []
     for k in decode(cands, probs, model.threshold, model.second_threshold):
         c = cands[k]

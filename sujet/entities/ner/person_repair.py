@@ -34,8 +34,8 @@ def _pair_at(tokens: list[Token], i: int) -> bool:
 
 
 def given_name_start(tokens: list[Token]) -> int:
-    """Index of the first listed given name after the first token that starts a "Given Surname"
-    pair in a run of capitalised tokens ("Agriculture Dmitry Leshchenko" -> 1), else 0."""
+    """Where a "Given Surname" pair starts inside a run of capitalised tokens, after at least
+    one other word ("Agriculture Dmitry Leshchenko" -> 1); 0 when it does not."""
     return next(
         (
             i
