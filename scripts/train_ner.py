@@ -64,6 +64,7 @@ def use_clusters(path: Path) -> None:
     table = load_clusters(path)
     crf_features.load_clusters = lambda *_a, **_k: table  # type: ignore[assignment]
     crf_features._extra_features.cache_clear()
+    crf_features._neighbour_clusters.cache_clear()
 
 
 def data_root() -> Path:

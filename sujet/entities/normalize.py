@@ -11,7 +11,7 @@ languages strip leading titles and a genitive "-s" that the document also writes
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sujet.entities.gazetteer import canonical_alias, fold, lookup
@@ -177,13 +177,29 @@ def _subseq(short: str, long: str) -> bool:
     return all(c in it for c in short) and len(short) >= 2
 
 
+_PARENS = re.compile(r"\(\s*([^()\n]{2,120}?)\s*\)")
+_BREAKS = re.compile(r"[()\n]")
+
+
+def _parenthesised(text: str) -> Iterator[tuple[str, str]]:
+    """(what precedes, what is inside) of each short parenthesis: the up to 120 characters
+    before it on its line and outside other parentheses, both stripped."""
+    done = 0
+    for m in _PARENS.finditer(text):
+        before = text[max(done, m.start() - 120) : m.start()]
+        cut = max((b.end() for b in _BREAKS.finditer(before)), default=0)
+        before = before[cut:]
+        done = m.end()
+        if len(before) >= 3:
+            yield before.strip(), m.group(1).strip()
+
+
 def acronym_map(normals: list[str], types: list[str], text: str) -> dict[str, str]:
     """Acronym -> long name defined in the document, by parentheses ("Long Name (ACR)",
     "ACR (Long Name)") or by matching initials against the document's long names."""
     out: dict[str, str] = {}
     longs = [n for n, t in zip(normals, types, strict=True) if t == "ORG" and len(n.split()) >= 2]
-    for m in re.finditer(r"([^()\n]{3,120}?)\s*\(\s*([^()\n]{2,120}?)\s*\)", text):
-        left, inner = m.group(1).strip(), m.group(2).strip()
+    for left, inner in _parenthesised(text):
         for acr, long in ((inner, left), (left.split()[-1] if left.split() else "", inner)):
             if is_acronym(acr):
                 cand = [n for n in longs if n and acronym_of(acr, n)]

@@ -90,6 +90,22 @@ def _extra_features(word: str) -> tuple[str, ...]:
     return tuple(f)
 
 
+@lru_cache(maxsize=400_000)
+def _neighbour_features(word: str, lang: str, off: int) -> tuple[str, ...]:
+    """The features a word lends to the word ``off`` positions away: its form, shape and cues
+    (not its affixes)."""
+    return tuple(
+        f"{off}:{g}"
+        for g in _word_features(word, lang)
+        if g.startswith(("w=", "sh=")) or not g.startswith(("s", "p"))
+    )
+
+
+@lru_cache(maxsize=400_000)
+def _neighbour_clusters(word: str, off: int) -> tuple[str, ...]:
+    return tuple(f"{off}:{x}" for x in _extra_features(word) if x.startswith(("k64=", "k256=")))
+
+
 def known_name_features(words: list[str], known: KnownNames | None) -> list[list[str]]:
     """B/I marks of the longest known names starting at capitalised words, left to right."""
     out: list[list[str]] = [[] for _ in words]
@@ -143,9 +159,7 @@ def sentence_features(
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
-                for g in base[j]:
-                    if g.startswith(("w=", "sh=")) or not g.startswith(("s", "p")):
-                        f.append(f"{off}:{g}")
+                f.extend(_neighbour_features(words[j], lang, off))
             else:
                 f.append(f"{off}:pad")
         if i > 0:
@@ -157,7 +171,7 @@ def sentence_features(
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
-                f += [f"{off}:{x}" for x in extra[j] if x.startswith(("k64=", "k256="))]
+                f.extend(_neighbour_clusters(words[j], off))
                 f += [f"{off}:{x}" for x in marks[j]]
         out.append(f)
     return out
