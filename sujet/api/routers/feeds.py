@@ -10,10 +10,10 @@ from fastapi.responses import Response
 
 from sujet.api.assemble import source_label
 from sujet.api.deps import StoreDep
-from sujet.api.search_terms import expansion_terms
 from sujet.api.syndication import FeedItem, FeedMeta, atom, rss
 from sujet.errors import NotFound
 from sujet.model import Article
+from sujet.pipeline.search import expansion_terms
 from sujet.store.base import ArticleQuery
 
 router = APIRouter(prefix="/feeds", tags=["feeds"])

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from sujet.api.deps import ArticleFilters, ArticleFiltersDep, PagingDep, StoreDep
 from sujet.api.schemas import ArticleSummaryPublic, SearchHitPublic, SearchPublic
-from sujet.api.search_terms import expansion_terms
+from sujet.pipeline.search import expansion_terms
 from sujet.store.base import Store
 
 router = APIRouter(prefix="/search", tags=["search"])
