@@ -26,7 +26,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from sujet.eval.io import read_jsonl
+from sujet.eval.io import read_jsonl, write_jsonl
 from sujet.eval.metrics import prf
 from sujet.stories.represent import ArticleInput
 
@@ -155,8 +155,10 @@ def _scores(prefix: str, gold: Mapping[str, str], pred: Mapping[str, str]) -> di
 
 
 def evaluate_clustering(data: Path, *, predictions: Path | None = None,
-                        full_encoder: bool | None = None) -> dict[str, Any]:
-    """Event (and storyline) clustering metrics of the system, or of given predictions."""
+                        full_encoder: bool | None = None,
+                        write_predictions: Path | None = None) -> dict[str, Any]:
+    """Event (and storyline) clustering metrics of the system, or of given predictions;
+    ``write_predictions`` gets the system's ``{"id", "cluster", "storyline"}`` per article."""
     arts, gold_ev, gold_st = load_articles(Path(data))
     if predictions is not None:
         rows = read_jsonl(Path(predictions))
@@ -164,6 +166,10 @@ def evaluate_clustering(data: Path, *, predictions: Path | None = None,
         pred_st = {str(r["id"]): str(r.get("storyline") or r["cluster"]) for r in rows}
     else:
         pred_ev, pred_st = cluster_articles(arts, full_encoder=full_encoder)
+        if write_predictions is not None:
+            write_jsonl(write_predictions, (
+                {"id": a.id, "cluster": pred_ev[a.id], "storyline": pred_st.get(a.id, pred_ev[a.id])}
+                for a in arts if a.id in pred_ev))
     out: dict[str, Any] = {"kind": "clustering", "n": len(arts),
                            "gold_events": len(set(gold_ev.values())),
                            "predicted_events": len({pred_ev[i] for i in gold_ev if i in pred_ev})}
@@ -181,10 +187,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("data", type=Path)
     ap.add_argument("--predictions", type=Path)
     ap.add_argument("--full-encoder", action="store_true", default=None)
+    ap.add_argument("--write-predictions", type=Path)
     args = ap.parse_args(argv)
     try:
         result = evaluate_clustering(args.data, predictions=args.predictions,
-                                     full_encoder=args.full_encoder)
+                                     full_encoder=args.full_encoder,
+                                     write_predictions=args.write_predictions)
     except (FileNotFoundError, KeyError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

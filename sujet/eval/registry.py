@@ -29,6 +29,10 @@ def run_eval(kind: str, data: Path, *, predictions: Path | None = None,
     fn = getattr(import_module(module_name), fn_name)
     if kind in ("extraction", "textdump"):
         return fn(data, kind=kind, predictions=predictions, limit=limit)
+    # `predictions` is where the system's output goes; the pairs and clustering harnesses can
+    # also score a given file (their `predictions`), so theirs is `write_predictions`.
     if kind == "clustering":
-        return fn(data, predictions=predictions)
+        return fn(data, write_predictions=predictions)
+    if kind == "pairs":
+        return fn(data, write_predictions=predictions, limit=limit)
     return fn(data, predictions=predictions, limit=limit)

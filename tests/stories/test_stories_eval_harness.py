@@ -77,3 +77,36 @@ def test_evaluate_clustering_articles_format(tmp_path):
 def test_missing_data_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         evaluate_clustering(tmp_path)
+
+
+def test_sujet_eval_predictions_are_written_for_pairs_and_clustering(tmp_path, static_encoder):
+    """`sujet eval KIND --predictions FILE` writes the system's output for every kind."""
+    from sujet.eval.registry import run_eval
+
+    pairs = tmp_path / "pairs"
+    pairs.mkdir()
+    _write(pairs / "pairs.jsonl", [
+        {"id": "s1", "lang1": "en", "lang2": "de", "title1": "Earthquake hits central Italy",
+         "title2": "Erdbeben erschüttert Mittelitalien",
+         "text1": "A strong earthquake struck central Italy on Monday near Perugia.",
+         "text2": "Ein starkes Erdbeben hat am Montag Mittelitalien bei Perugia erschüttert.",
+         "label": 1}])
+    out = run_eval("pairs", pairs, predictions=tmp_path / "pairs_pred.jsonl")
+    assert out["n"] == 1
+    row = json.loads((tmp_path / "pairs_pred.jsonl").read_text())
+    assert row["id"] == "s1" and set(row) == {"id", "score", "label"}
+
+    clusters = tmp_path / "clusters"
+    clusters.mkdir()
+    _write(clusters / "articles.jsonl", [
+        {"id": "1", "title": "Earthquake hits central Italy", "date": "2024-05-06",
+         "text": "A strong earthquake struck central Italy on Monday near Perugia.",
+         "cluster": "A"},
+        {"id": "2", "title": "Erdbeben erschüttert Mittelitalien", "date": "2024-05-06",
+         "text": "Ein starkes Erdbeben hat am Montag Mittelitalien bei Perugia erschüttert.",
+         "cluster": "A"},
+    ])
+    run_eval("clustering", clusters, predictions=tmp_path / "clusters_pred.jsonl")
+    rows = [json.loads(x) for x in (tmp_path / "clusters_pred.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in rows] == ["1", "2"]
+    assert all({"id", "cluster", "storyline"} <= set(r) for r in rows)
