@@ -114,3 +114,17 @@ def test_german_genitive_of_listed_places_and_calendar_words() -> None:
     assert [s.text for s in recognize("Deputy PM Viktor Karankevich spoke.", "en")] == [
         "Viktor Karankevich"
     ]
+
+
+def test_russian_sentence_initial_common_nouns_are_not_names(ru_recognizer) -> None:
+    from sujet.entities.ner.ru_rules import _sentence_initial_common_noun
+
+    text = "Товарооборот вырос на 45%. Шумов приехал в Омск. Министр Шумов подписал соглашение."
+    at = text.index("Товарооборот")
+    assert _sentence_initial_common_noun(text, Span(at, at + 12, "LOC", "Товарооборот"))
+    at = text.index("Шумов")  # known to the dictionary as a noun, but a name mid-sentence later
+    assert not _sentence_initial_common_noun(text, Span(at, at + 5, "PER", "Шумов"))
+    at = text.index("Омск")  # a place name in the dictionary
+    assert not _sentence_initial_common_noun(text, Span(at, at + 4, "LOC", "Омск"))
+    names = [s.text for s in ru_recognizer.recognize(text)]
+    assert "Товарооборот" not in names and "Омск" in names

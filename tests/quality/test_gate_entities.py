@@ -42,7 +42,7 @@ def test_ner_factrueval() -> None:
     from sujet.eval.ner import evaluate_ner
 
     res = evaluate_ner(_folder("ner", "factrueval"))
-    assert res["f1"] >= 0.91, res  # measured 0.9165
+    assert res["f1"] >= 0.91, res  # measured 0.9172
 
 
 def test_ner_germeval() -> None:

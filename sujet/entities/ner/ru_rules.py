@@ -92,11 +92,36 @@ def postprocess(text: str, spans: list[Span], lemma: object = None) -> list[Span
                 surface = text[s:e]
             out.append(Span(s, e, typ, surface))
     out = _split_person_lists(text, _strip_generic_heads(text, _cut_at_line_breaks(text, out)))
+    out = [sp for sp in out if not _sentence_initial_common_noun(text, sp)]
     out = [_with_initials(text, sp) for sp in out]
     out.extend(_initialled_names(text, out))
     out.extend(_gazetteer_spans(text, out, lemma))
     out.sort(key=lambda x: (x.start, x.end))
     return _drop_overlaps(out)
+
+
+_PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+|\n\s*)$")
+
+
+def _sentence_initial_common_noun(text: str, sp: Span) -> bool:
+    """A one-word span that opens a sentence or a headline, that the dictionary knows only as a
+    common noun and that the text never capitalises inside a sentence ("Товарооборот вырос на
+    45 %"): capitalised by position, not a name."""
+    word = sp.text
+    if not _WORD.fullmatch(word) or "-" in word:
+        return False
+    if not _SENTENCE_START.search(text[max(0, sp.start - 3) : sp.start]):
+        return False
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+        if not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
+            return False  # capitalised inside a sentence elsewhere: a name ("Шумов")
+    from sujet.entities.natasha_models import natasha_models
+
+    parses = natasha_models().vocab.parse(word.lower())
+    if not parses or not all(p.is_known for p in parses):
+        return False
+    return all(p.tag.POS == "NOUN" and not (_PROPER_TAGS & p.tag.grammemes) for p in parses)
 
 
 def _cut_at_line_breaks(text: str, spans: list[Span]) -> list[Span]:
