@@ -128,3 +128,17 @@ def test_russian_sentence_initial_common_nouns_are_not_names(ru_recognizer) -> N
     assert not _sentence_initial_common_noun(text, Span(at, at + 4, "LOC", "Омск"))
     names = [s.text for s in ru_recognizer.recognize(text)]
     assert "Товарооборот" not in names and "Омск" in names
+
+
+def test_english_title_between_a_place_and_a_name() -> None:
+    from sujet.entities.ner import recognize
+
+    def spans(text: str) -> list[tuple[str, str]]:
+        return [(s.text, s.type) for s in recognize(text, "en")]
+
+    assert spans("Belarus Deputy PM Viktor Karankevich met them.") == [
+        ("Belarus", "LOC"),
+        ("Viktor Karankevich", "PER"),
+    ]
+    assert ("Vitaly Khotsenko", "PER") in spans("The Omsk Region Governor Vitaly Khotsenko said.")
+    assert spans("Martin Luther King spoke.") == [("Martin Luther King", "PER")]

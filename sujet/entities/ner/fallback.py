@@ -238,6 +238,9 @@ class FallbackRecognizer:
                         break
                 run = toks[i:j]
                 prev = fold(toks[i - 1].text) if i > 0 else ""
+                listed_prefix = self._listed_before_title(text, run)
+                if listed_prefix is not None:
+                    spans.append(listed_prefix)
                 span = self._type_run(text, run, prev, i == 0, lower, persons)
                 if span is not None:
                     spans.append(span)
@@ -245,6 +248,31 @@ class FallbackRecognizer:
                         persons.update(span.text.split())
                 i = j
         return spans
+
+    def _listed_before_title(self, text: str, run: list[Token]) -> Span | None:
+        """A listed place or organisation that a title follows inside one capitalised run
+        ("Belarus Deputy PM Viktor Karankevich"): the title cut drops it otherwise."""
+        first = next((k for k, t in enumerate(run) if fold(t.text.rstrip(".")) in self._per), 0)
+        if first == 0:
+            return None
+        head = run[:first]
+        while head and fold(head[0].text) in _FUNCTION:
+            head = head[1:]  # "The Omsk Region Governor …"
+        if not head:
+            return None
+        surface = text[head[0].start : head[-1].end]
+        words = [fold(t.text.rstrip(".")) for t in head]
+        listed = entity_type(surface, self.lang) or entity_type(surface, "en")
+        typ: EntityType
+        if listed:
+            typ = "ORG" if listed == "ORG" else "LOC"
+        elif any(w in self._org for w in words):
+            typ = "ORG"  # "Bank of England Governor …"
+        elif len(words) > 1 and words[-1] in self._loc:
+            typ = "LOC"  # "Omsk Region Governor …"
+        else:
+            return None  # "Belarusian Industry Minister …": a description, not a name
+        return Span(head[0].start, head[-1].end, typ, surface)
 
     def _type_run(
         self,
@@ -260,11 +288,14 @@ class FallbackRecognizer:
         # titles inside the run ("Belarusian Deputy Prime Minister Petr Parkhomchik"): cut after
         # the last one and remember the cue
         cut = max((k + 1 for k, w in enumerate(words) if w in self._per), default=0)
-        if cut == len(run):
+        if all(w in self._per for w in words):
             return None  # titles only: "Deputy PM"
+        if cut == len(run):
+            cut = 0  # a name that ends in a title word: "Martin Luther King"
         if cut and cut < len(run):
             # a name follows the title, unless the title goes on ("Minister of Agriculture")
             trigger_per = words[cut] not in _FUNCTION and words[cut] not in _PARTICLES
+            prev = words[cut - 1]  # the title, not what preceded the run, is the left context
             run, words = run[cut:], words[cut:]
             initial = False
         while run and words[0] in _FUNCTION:
