@@ -142,3 +142,4 @@ def test_english_title_between_a_place_and_a_name() -> None:
     ]
     assert ("Vitaly Khotsenko", "PER") in spans("The Omsk Region Governor Vitaly Khotsenko said.")
     assert spans("Martin Luther King spoke.") == [("Martin Luther King", "PER")]
+    assert spans("He met the Omsk Region Governor today.") == [("Omsk Region", "LOC")]

@@ -238,9 +238,12 @@ class FallbackRecognizer:
                         break
                 run = toks[i:j]
                 prev = fold(toks[i - 1].text) if i > 0 else ""
-                listed_prefix = self._listed_before_title(text, run)
-                if listed_prefix is not None:
-                    spans.append(listed_prefix)
+                before_title = self._place_before_title(text, run)
+                if before_title is not None:
+                    spans.append(before_title)
+                    if fold(run[-1].text.rstrip(".")) in self._per:
+                        i = j  # "the Omsk Region Governor": no name follows the title
+                        continue
                 span = self._type_run(text, run, prev, i == 0, lower, persons)
                 if span is not None:
                     spans.append(span)
@@ -249,13 +252,14 @@ class FallbackRecognizer:
                 i = j
         return spans
 
-    def _listed_before_title(self, text: str, run: list[Token]) -> Span | None:
-        """A listed place or organisation that a title follows inside one capitalised run
-        ("Belarus Deputy PM Viktor Karankevich"): the title cut drops it otherwise."""
-        first = next((k for k, t in enumerate(run) if fold(t.text.rstrip(".")) in self._per), 0)
-        if first == 0:
+    def _place_before_title(self, text: str, run: list[Token]) -> Span | None:
+        """A place or organisation named before a title inside one capitalised run ("Belarus
+        Deputy PM Viktor Karankevich", "Bank of England Governor Mark Carney", "the Omsk Region
+        Governor"): the title cut of :meth:`_type_run` keeps only what follows the title."""
+        titles = [k for k, t in enumerate(run) if fold(t.text.rstrip(".")) in self._per]
+        if not titles or titles[0] == 0:
             return None
-        head = run[:first]
+        head = run[: titles[0]]
         while head and fold(head[0].text) in _FUNCTION:
             head = head[1:]  # "The Omsk Region Governor …"
         if not head:
