@@ -1,10 +1,5 @@
-"""Shared test data and helpers of the API and web tests: PostgreSQL reachability, a seeded
-corpus written through the Store interface, the write token.
-
-PostgreSQL runs at ``SUJET_TEST_PG`` (default ``postgresql://postgres@127.0.0.1:5432/test``);
-each test gets its own schema, dropped afterwards. The postgres parameter is skipped, with the
-reason, only when the server cannot be reached.
-"""
+"""Shared test data and helpers of the API and web tests: a seeded corpus written through the
+Store interface, the write token, a loopback site (the PostgreSQL server: ``pg_backend``)."""
 
 from __future__ import annotations
 
