@@ -5,6 +5,7 @@ Shared by the learned models that ship as JSON (event pairs, person-position pai
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +18,24 @@ class Tree:
     left: np.ndarray
     right: np.ndarray
     value: np.ndarray
+
+    @classmethod
+    def of_columns(
+        cls,
+        feature: Sequence[int],
+        threshold: Sequence[float],
+        left: Sequence[int],
+        right: Sequence[int],
+        value: Sequence[float],
+    ) -> Tree:
+        """A tree from its node columns as stored in JSON."""
+        return cls(
+            np.asarray(feature, dtype=np.int64),
+            np.asarray(threshold, dtype=np.float64),
+            np.asarray(left, dtype=np.int64),
+            np.asarray(right, dtype=np.int64),
+            np.asarray(value, dtype=np.float64),
+        )
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         node = np.zeros(len(X), dtype=np.int64)

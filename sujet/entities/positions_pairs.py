@@ -292,23 +292,6 @@ def add_priors(features: dict[str, float], counts: dict[str, tuple[int, int]]) -
         features[f"seen_{name}"] = math.log1p(n)
 
 
-def tree(
-    feature: Sequence[int],
-    threshold: Sequence[float],
-    left: Sequence[int],
-    right: Sequence[int],
-    value: Sequence[float],
-) -> Tree:
-    """A tree from its JSON columns (``feature`` is -1 at a leaf)."""
-    return Tree(
-        np.asarray(feature, dtype=np.int64),
-        np.asarray(threshold, dtype=np.float64),
-        np.asarray(left, dtype=np.int64),
-        np.asarray(right, dtype=np.int64),
-        np.asarray(value, dtype=np.float64),
-    )
-
-
 @dataclass(slots=True)
 class PairModel:
     """Gradient-boosted trees over the pair features (log-odds = baseline + sum of leaves)."""
@@ -340,7 +323,7 @@ class PairModel:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PairModel:
-        trees = [tree(*t) for t in data["trees"]]
+        trees = [Tree.of_columns(*t) for t in data["trees"]]
         priors = {str(k): (int(v[0]), int(v[1])) for k, v in data["priors"].items()}
         return cls(
             [str(n) for n in data["features"]],

@@ -92,11 +92,8 @@ class PairModel:
             m.coef = np.asarray(data["coef"], dtype=np.float64)
         elif m.kind in ("trees", "regression_trees"):
             m.learning_rate = float(data["learning_rate"])
-            m.trees = [Tree(np.asarray(t["feature"], dtype=np.int64),
-                            np.asarray(t["threshold"], dtype=np.float64),
-                            np.asarray(t["left"], dtype=np.int64),
-                            np.asarray(t["right"], dtype=np.int64),
-                            np.asarray(t["value"], dtype=np.float64)) for t in data["trees"]]
+            m.trees = [Tree.of_columns(t["feature"], t["threshold"], t["left"], t["right"],
+                                       t["value"]) for t in data["trees"]]
         else:
             raise ValueError(f"unknown pair model kind: {m.kind}")
         return m

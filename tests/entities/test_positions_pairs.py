@@ -13,9 +13,9 @@ from sujet.entities.positions_pairs import (
     decode,
     load_model,
     sentence_ids,
-    tree,
 )
 from sujet.entities.span import Span
+from sujet.trees import Tree
 
 
 def _tok(text: str, start: int, pos: str = "NOUN") -> PToken:
@@ -42,7 +42,7 @@ def test_sentence_ids_break_at_full_stop_before_capital_and_at_newlines() -> Non
 
 def test_tree_model_sums_leaves_over_the_baseline() -> None:
     # one stump on feature "rule": 0 -> -2, 1 -> +3
-    stump = tree([0, -1, -1], [0.5, 0.0, 0.0], [1, 0, 0], [2, 0, 0], [0.0, -2.0, 3.0])
+    stump = Tree.of_columns([0, -1, -1], [0.5, 0.0, 0.0], [1, 0, 0], [2, 0, 0], [0.0, -2.0, 3.0])
     model = PairModel(["rule"], -0.5, [stump, stump], {}, 0.5, 0.9)
     assert model.probability({"rule": 1.0}) == pytest.approx(1 / (1 + math.exp(-5.5)))
     assert model.probability({"rule": 0.0}) == pytest.approx(1 / (1 + math.exp(4.5)))
