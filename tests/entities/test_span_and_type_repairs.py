@@ -1,12 +1,21 @@
 """Repairs after tagging: persons split off or added, countries under their formal names, the
-dateline's place and agency."""
+dateline's place and agency, and the English tagger's titles, possessives and calendar words."""
 
 from __future__ import annotations
 
 from sujet.entities.gazetteer import canonical_alias, entity_type
+from sujet.entities.ner import recognize
 from sujet.entities.ner.person_repair import repair_person_spans
 from sujet.entities.span import Span
 from sujet.entities.tokenize import tokenize
+
+
+def _en_spans(text: str) -> list[tuple[str, str]]:
+    return [(s.text, s.type) for s in recognize(text, "en")]
+
+
+def _en_persons(text: str) -> list[str]:
+    return [t for t, typ in _en_spans(text) if typ == "PER"]
 
 
 def _span(text: str, part: str, typ: str) -> Span:
@@ -79,41 +88,30 @@ def test_the_datelines_place_and_agency_keep_their_types() -> None:
 
 
 def test_english_titles_do_not_become_names() -> None:
-    from sujet.entities.ner import recognize
-
-    def persons(text: str) -> list[str]:
-        return [s.text for s in recognize(text, "en") if s.type == "PER"]
-
-    assert persons("Dmitry Leshchenko, Belarus's Minister of Agriculture and Food, said.") == [
+    assert _en_persons("Dmitry Leshchenko, Belarus's Minister of Agriculture and Food, said.") == [
         "Dmitry Leshchenko"
     ]
-    assert persons("The Minister of Agriculture Dmitry Leshchenko spoke.") == ["Dmitry Leshchenko"]
-    assert persons("Anna Maria Schmidt arrived.") == ["Anna Maria Schmidt"]
+    assert _en_persons("The Minister of Agriculture Dmitry Leshchenko spoke.") == [
+        "Dmitry Leshchenko"
+    ]
+    assert _en_persons("Anna Maria Schmidt arrived.") == ["Anna Maria Schmidt"]
+    assert _en_persons("Deputy PM Viktor Karankevich spoke.") == ["Viktor Karankevich"]
 
 
 def test_english_possessives_end_names() -> None:
-    from sujet.entities.ner import recognize
-
-    def spans(text: str) -> list[tuple[str, str]]:
-        return [(s.text, s.type) for s in recognize(text, "en")]
-
-    assert spans("Omsk Region's trade with Belarus grew.") == [
+    assert _en_spans("Omsk Region's trade with Belarus grew.") == [
         ("Omsk Region", "LOC"),
         ("Belarus", "LOC"),
     ]
-    assert ("Omsk Region", "LOC") in spans("He visited Russia's Omsk Region on Monday.")
+    assert ("Omsk Region", "LOC") in _en_spans("He visited Russia's Omsk Region on Monday.")
 
 
 def test_german_genitive_of_listed_places_and_calendar_words() -> None:
-    from sujet.entities.ner import recognize
     from sujet.entities.normalize import apply_alias
 
     assert apply_alias("Russlands", "LOC", "de") == "Russland"
     assert apply_alias("Paris", "LOC", "de") == "Paris"  # listed as it is: no "s" taken off
-    assert recognize("Sales grew in January-April and in July.", "en") == []
-    assert [s.text for s in recognize("Deputy PM Viktor Karankevich spoke.", "en")] == [
-        "Viktor Karankevich"
-    ]
+    assert _en_spans("Sales grew in January-April and in July.") == []
 
 
 def test_russian_sentence_initial_common_nouns_are_not_names(ru_recognizer) -> None:
@@ -131,15 +129,12 @@ def test_russian_sentence_initial_common_nouns_are_not_names(ru_recognizer) -> N
 
 
 def test_english_title_between_a_place_and_a_name() -> None:
-    from sujet.entities.ner import recognize
-
-    def spans(text: str) -> list[tuple[str, str]]:
-        return [(s.text, s.type) for s in recognize(text, "en")]
-
-    assert spans("Belarus Deputy PM Viktor Karankevich met them.") == [
+    assert _en_spans("Belarus Deputy PM Viktor Karankevich met them.") == [
         ("Belarus", "LOC"),
         ("Viktor Karankevich", "PER"),
     ]
-    assert ("Vitaly Khotsenko", "PER") in spans("The Omsk Region Governor Vitaly Khotsenko said.")
-    assert spans("Martin Luther King spoke.") == [("Martin Luther King", "PER")]
-    assert spans("He met the Omsk Region Governor today.") == [("Omsk Region", "LOC")]
+    assert ("Vitaly Khotsenko", "PER") in _en_spans(
+        "The Omsk Region Governor Vitaly Khotsenko said."
+    )
+    assert _en_spans("Martin Luther King spoke.") == [("Martin Luther King", "PER")]
+    assert _en_spans("He met the Omsk Region Governor today.") == [("Omsk Region", "LOC")]
