@@ -129,6 +129,17 @@ class DocumentTimeout(StageError):
     reason = "document took longer than the per-document time limit"
 
 
+class EnrichmentFailed(SujetError):
+    """An enricher (entities, events) failed on one stored article.
+
+    The article stays stored; it is reported with this code, marked as failed in its metadata
+    and left for ``sujet enrich``, and the rest of the batch is enriched.
+    """
+
+    code = "E700"
+    reason = "enrichment failed on this article"
+
+
 def _all_subclasses(cls: type[SujetError]) -> list[type[SujetError]]:
     out = [cls]
     for sub in cls.__subclasses__():

@@ -92,6 +92,14 @@ class EntityResolver:
             eid = self.merged[eid]
         return eid
 
+    def _co_mentions(self, ent: Entity) -> Counter[str]:
+        """An entity's co-mention counts keyed by surviving ids (merges rename their keys)."""
+        co: Counter[str] = Counter()
+        for other, n in _meta_counter(ent, "co_mentions").items():
+            co[self.resolve_id(other)] += n
+        co.pop(ent.id, None)
+        return co
+
     # --- matching --------------------------------------------------------------------------
 
     def _match(self, local: LocalEntity, analysis: ArticleEntities, context: set[str]) -> list[str]:
@@ -180,13 +188,19 @@ class EntityResolver:
             self._index_entity(ent)
             for i in local.mentions:
                 analysis.mentions[i].entity_id = eid
-        ids = [assigned[id(e)] for e in analysis.entities]
-        for eid in set(ids):
-            co = _meta_counter(self.entities[eid], "co_mentions")
-            for other in set(ids) - {eid}:
+        # A later local entity may have merged away an id handed out earlier in this article:
+        # every id is read through the merge map from here on.
+        ids = {self.resolve_id(assigned[id(e)]) for e in analysis.entities}
+        for eid in ids:
+            co = self._co_mentions(self.entities[eid])
+            for other in ids - {eid}:
                 co[other] += 1
             self.entities[eid].metadata["co_mentions"] = dict(co)
-        report.updated = sorted(set(report.updated) - set(report.created))
+        for m in analysis.mentions:
+            if m.entity_id:
+                m.entity_id = self.resolve_id(m.entity_id)
+        report.created = [i for i in report.created if i in self.entities]
+        report.updated = sorted({self.resolve_id(i) for i in report.updated} - set(report.created))
         return report
 
     def add_many(self, items: Iterable[tuple[ArticleEntities, Article | None]]) -> ResolveReport:
@@ -267,13 +281,12 @@ class EntityResolver:
         a.metadata["articles"] = list(
             dict.fromkeys((a.metadata.get("articles") or []) + (b.metadata.get("articles") or []))
         )
-        co = _meta_counter(a, "co_mentions") + _meta_counter(b, "co_mentions")
-        co.pop(keep, None)
-        co.pop(drop, None)
-        a.metadata["co_mentions"] = dict(co)
         a.name = _canonical(a, counts)
         del self.entities[drop]
         self.merged[drop] = keep
+        co = self._co_mentions(a) + self._co_mentions(b)
+        co.pop(keep, None)
+        a.metadata["co_mentions"] = dict(co)
         report.merged[drop] = keep
         self._index_entity(a)
         return keep

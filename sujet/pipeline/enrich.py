@@ -3,7 +3,9 @@
 Each enricher is called with a chunk of stored articles and the store, writes what it found,
 and returns counters for the ingest report. State that spans chunks (the entity index, the
 event graph) is restored from the store on first use, so a later run continues where the last
-one stopped. A failure on one article is counted and the rest of the chunk goes on.
+one stopped. A failure on one article never stops the chunk: :func:`run_enrichers
+<sujet.pipeline.ingest.run_enrichers>` isolates it, reports it and marks the article (the
+convention is described in :mod:`sujet.pipeline.ingest`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sujet.config import Settings
 from sujet.model import Article, Entity, Event, Mention
-from sujet.pipeline.ingest import Enricher
+from sujet.pipeline.ingest import FAILED, ArticleFailure, Enricher
 from sujet.store.base import EntityQuery, Store
 
 if TYPE_CHECKING:
@@ -42,9 +44,15 @@ def _all_events(store: Store) -> Iterator[Event]:
 class EntityEnricher:
     """Finds mentions, normal forms, positions and facts, and merges them into entities."""
 
+    stage = "entities"
+
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._resolver: EntityResolver | None = None
+
+    def reset(self) -> None:
+        """Forget the entity index: a failed call may have merged part of its chunk into it."""
+        self._resolver = None
 
     def _resolver_for(self, store: Store) -> EntityResolver:
         if self._resolver is None:
@@ -58,15 +66,14 @@ class EntityEnricher:
 
         resolver = self._resolver_for(store)
         analyses: list[tuple[ArticleEntities, Article]] = []
-        failed = 0
+        failures: list[ArticleFailure] = []
         for article in articles:
             if article.duplicate_of:  # a duplicate repeats its original: counted once
                 continue
             try:
                 analyses.append((analyze_entities(article), article))
-            except Exception as err:  # noqa: BLE001 - one bad article never stops the chunk
-                failed += 1
-                log.warning("entities failed on %s: %s", article.id, err)
+            except Exception as err:  # noqa: BLE001 - handed back: the chunk goes on
+                failures.append(ArticleFailure.of(article.id, err))
         report = resolver.add_many(analyses)
         mentions = 0
         for analysis, article in analyses:
@@ -85,7 +92,7 @@ class EntityEnricher:
             "entity_mentions": mentions,
             "entities_created": len(report.created),
             "entities_merged": len(report.merged),
-            "entities_failed": failed,
+            FAILED: failures,
         }
 
     @staticmethod
@@ -105,6 +112,8 @@ class EntityEnricher:
 
 class EventEnricher:
     """Groups articles into events (any language) and events into storylines."""
+
+    stage = "events"
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings

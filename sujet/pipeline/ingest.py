@@ -3,11 +3,28 @@
 Pages are taken in chunks of ``settings.ingest.batch_size``. Each chunk is written in one
 transaction (signatures first, then articles), so a crash loses at most the chunk in flight and
 a re-run skips every page already stored: nothing is lost and nothing is added twice.
+
+Enrichment never lets one article stop a batch. An enricher that raises on a chunk is called
+again on its halves, down to single articles, so the articles that make it fail are isolated and
+every other one is enriched; an enricher may also hand back the articles it failed on itself
+(:data:`FAILED` in its result). Each failure is reported as a reject of the enricher's stage
+(``E700``, or the code of the :class:`SujetError` raised), counted as ``<stage>_failed`` and logged.
+
+``metadata["enriched"]`` of a stored article says where its enrichment stands:
+
+- ``False``: stored, not enriched yet. The next ingest after an interrupted run finishes it
+  (:func:`finish_enrichment`), as does ``sujet enrich``.
+- ``True``: every enricher went through.
+- ``"failed"``: an enricher failed on it; ``metadata["enrich_errors"]`` lists each failure
+  (stage, code, reason). Ingests leave it alone, so a bad article is not retried on every run;
+  ``sujet enrich`` and ``sujet enrich --all`` try it again, and a clean run sets ``True`` and
+  drops the errors.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
 import time
 import uuid
@@ -23,7 +40,7 @@ from tqdm import tqdm
 from sujet.config import Settings
 from sujet.dedup import NearDuplicateIndex, signature
 from sujet.dedup.fingerprint import to_bytes
-from sujet.errors import SujetError, reason_for
+from sujet.errors import EnrichmentFailed, SujetError, reason_for
 from sujet.extract.site_boilerplate import SiteBoilerplate, site_key
 from sujet.ingest.encoding import decode
 from sujet.model import Article, Page
@@ -32,8 +49,32 @@ from sujet.pipeline.executor import Executor, make_executor
 from sujet.pipeline.stage import Reject
 from sujet.store.base import IngestRecord, Store
 
-# Called with each stored chunk of new articles (entities, events); returns counters to report.
+log = logging.getLogger(__name__)
+
+# Called with each stored chunk of new articles (entities, events); returns counters to report,
+# and under FAILED the articles it could not enrich itself (a list of ArticleFailure). Optional
+# attributes: ``stage`` (its name in reports) and ``reset()`` (called after it raised, to drop
+# in-memory state the failed call may have left half updated, before the chunk is retried).
 Enricher = Callable[[list[Article], Store], dict[str, Any]]
+
+FAILED = "failed_articles"  # key of an enricher's result: the articles it failed on
+ENRICH_FAILED = "failed"  # metadata["enriched"] of an article an enricher failed on
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFailure:
+    """One article an enricher could not enrich, with the code and reason to report."""
+
+    article_id: str
+    code: str
+    reason: str
+
+    @classmethod
+    def of(cls, article_id: str, err: Exception) -> ArticleFailure:
+        """A Sujet error keeps its own code; anything else is ``E700``, named by its type."""
+        if isinstance(err, SujetError):
+            return cls(article_id, err.code, err.message)
+        return cls(article_id, EnrichmentFailed.code, f"{type(err).__name__}: {err}"[:300])
 
 
 @dataclass(slots=True)
@@ -119,21 +160,84 @@ class Deduplicator:
         return to_bytes(sig)
 
 
+def stage_of(enrich: Enricher) -> str:
+    """The enricher's name in reports: its ``stage``, else the function's name."""
+    stage = getattr(enrich, "stage", None) or getattr(enrich, "__name__", None)
+    return str(stage or "enrich")
+
+
+def _enrich_isolated(
+    enrich: Enricher, articles: list[Article], store: Store, report: IngestReport
+) -> list[ArticleFailure]:
+    """Run one enricher on a chunk; if it raises, retry on halves down to single articles.
+
+    Only calls that return count: their counters go to the report and their failures are
+    returned. A single article that still makes the enricher raise is a failure of its own.
+    """
+    try:
+        result = dict(enrich(articles, store))
+    except Exception as err:  # noqa: BLE001 - one bad article never stops the batch
+        reset = getattr(enrich, "reset", None)
+        if callable(reset):
+            reset()
+        if len(articles) == 1:
+            log.debug("enricher failed on %s", articles[0].id, exc_info=err)
+            return [ArticleFailure.of(articles[0].id, err)]
+        mid = len(articles) // 2
+        return _enrich_isolated(enrich, articles[:mid], store, report) + _enrich_isolated(
+            enrich, articles[mid:], store, report
+        )
+    failures = list(result.pop(FAILED, None) or [])
+    for key, value in result.items():
+        report.enrich[key] = report.enrich.get(key, 0) + value
+    return failures
+
+
+def _record_failure(
+    report: IngestReport, stage: str, article: Article | None, failure: ArticleFailure
+) -> None:
+    """Report, count and log one article an enricher failed on."""
+    source = article.source if article is not None else failure.article_id
+    report.reject(stage, source, failure.code, failure.reason)
+    report.enrich[f"{stage}_failed"] = report.enrich.get(f"{stage}_failed", 0) + 1
+    log.warning("%s failed on %s (article %s): %s [%s]", stage, source, failure.article_id,
+                failure.reason, failure.code)
+
+
+def _mark(article: Article, errors: list[dict[str, str]]) -> None:
+    """Set the article's enrichment state (see the module docstring)."""
+    if errors:
+        article.metadata["enriched"] = ENRICH_FAILED
+        article.metadata["enrich_errors"] = errors
+    else:
+        article.metadata["enriched"] = True
+        article.metadata.pop("enrich_errors", None)
+
+
 def run_enrichers(
     articles: list[Article], store: Store, enrichers: Sequence[Enricher], report: IngestReport
 ) -> None:
-    """Run the enrichers on stored articles, then mark them enriched.
+    """Run the enrichers on stored articles, then mark each enriched or failed.
 
     Articles are stored first, marked ``enriched: False``; a crash before the mark leaves them
     to :func:`finish_enrichment` on the next run, so nothing committed misses its entities.
+    An article an enricher fails on is reported and marked ``"failed"``; later enrichers still
+    run on it (events need no entities) and the rest of the chunk is enriched as usual.
     """
     if not enrichers:
         return
+    by_id = {a.id: a for a in articles}
+    errors: dict[str, list[dict[str, str]]] = {}
     for enrich in enrichers:
-        for key, value in enrich(articles, store).items():
-            report.enrich[key] = report.enrich.get(key, 0) + value
+        stage = stage_of(enrich)
+        report.enrich.setdefault(f"{stage}_failed", 0)
+        for failure in _enrich_isolated(enrich, articles, store, report):
+            _record_failure(report, stage, by_id.get(failure.article_id), failure)
+            errors.setdefault(failure.article_id, []).append(
+                {"stage": stage, "code": failure.code, "reason": failure.reason}
+            )
     for a in articles:
-        a.metadata["enriched"] = True
+        _mark(a, errors.get(a.id, []))
     store.update_articles(articles)
 
 
@@ -141,7 +245,11 @@ def finish_enrichment(
     store: Store, settings: Settings, enrichers: Sequence[Enricher], report: IngestReport,
     *, redo_all: bool = False,
 ) -> int:
-    """Enrich stored articles that were never enriched (or all of them); returns how many."""
+    """Enrich stored articles that were never enriched (or all of them); returns how many.
+
+    Articles marked ``"failed"`` are left alone unless ``redo_all``: a bad article is not
+    retried on every ingest (``sujet enrich`` marks them pending again first).
+    """
     if not enrichers:
         return 0
     pending = (
