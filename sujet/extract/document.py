@@ -7,6 +7,7 @@ from typing import Literal
 
 from sujet.errors import NoArticle
 from sujet.extract.language import detect_language
+from sujet.extract.pubdate import DateClaim
 from sujet.extract.types import Extracted
 from sujet.ingest.encoding import decode
 
@@ -33,11 +34,14 @@ def extract_document(
     reference_year: int | None = None,
     min_text_chars: int = 0,
     source: str | None = None,
+    record_date: DateClaim | None = None,
 ) -> Extracted:
     """Extract the article of one page (HTML or a plain-text dump).
 
     ``site_lines`` are lines known to be boilerplate of the page's site (shared by its other
-    pages); ``reference_year`` resolves datelines without a year when the page gives none.
+    pages); ``reference_year`` resolves datelines without a year when the page gives none;
+    ``record_date`` is the date its container gives (a feed item's, a JSON record's), which
+    outranks every date found in the page (pubdate.decide_date).
     Raises NoArticle when the body is shorter than ``min_text_chars``.
     """
     from sujet.extract import html as html_extractor
@@ -53,7 +57,13 @@ def extract_document(
     else:
         result = textdump.clean_text_dump(text, url=url, site_lines=site_lines)
         visible = text
-    metadata.enrich(result, visible, reference_year=reference_year, keep_dateline=kind == "html")
+    metadata.enrich(
+        result,
+        visible,
+        reference_year=reference_year,
+        keep_dateline=kind == "html",
+        record_date=record_date,
+    )
     if kind == "text":  # HTML pages may repeat paragraphs on purpose (a menu for each day)
         result.text = each_paragraph_once(result.text)
     if not result.language:

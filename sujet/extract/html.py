@@ -3,8 +3,9 @@
 trafilatura (balanced mode) gives the base body; its paragraphs are kept when trafilatura's
 precision mode or readability also found them (html_merge), then article blocks split across
 sibling containers are recovered (html_expand). Title, author and site come from the page's
-metadata (html_meta), the date from the page's text, URL and markup (html_dates). The whole visible
-text goes to ``metadata["visible_text"]`` so that datelines can be found downstream.
+metadata (html_meta), the page's own date from its byline, URL and markup (html_dates). The whole
+visible text goes to ``metadata["visible_text"]`` so that datelines can be found downstream, where
+pubdate.decide_date weighs the page's date against the record's, the dateline and the text.
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 @dataclass(slots=True)
 class FoundDate:
     date: str  # ISO YYYY-MM-DD
-    source: str  # "text", "header", "url", "jsonld", "meta", "htmldate" (markup found by it)
+    source: str  # "byline", "label", "url", "jsonld", "meta", "time" or "htmldate" (_REPORTED)
 
 
 def _valid(y: str, m: str, d: str) -> str | None:
@@ -201,8 +201,17 @@ PRIORITY = (
     "time_utc",
     "time_any_utc",
 )
-# Source names as Extracted.date_source reports them.
-_REPORTED = {"label": "text", "byline": "header", "jsonld": "jsonld", "meta": "meta", "url": "url"}
+# Source names as Extracted.date_source reports them (pubdate.SOURCE_RANK). What the page states
+# as its publication day keeps its own name; a day found by htmldate's search, the first <time>
+# of the page and timestamps given only in UTC are reported as "htmldate", a weaker claim.
+_REPORTED = {
+    "byline": "byline",
+    "label": "label",
+    "url": "url",
+    "jsonld": "jsonld",
+    "meta": "meta",
+    "time": "time",
+}
 
 
 def find_publication_date(

@@ -1,33 +1,32 @@
-"""Datelines, agencies and publication dates from the text of a page (ru/de/en).
+"""Datelines, agencies and the claims that date a page from its text (ru/de/en).
 
-``enrich`` fills what an extractor left empty, in this order of evidence:
+``enrich`` fills what an extractor left empty and decides the date:
 
 1. the dateline at the start of the body ("ТОМСК, 30 авг – РИА Томск.", "MINSK, 30. August
    (BelTA) -", "MOSCOW, Aug 30 (Reuters) -", "Berlin (dpa) -", "ЕКАТЕРИНБУРГ, 9 июля. /ТАСС/.")
    gives the place, the agency and a day; the dateline moves from the body into the metadata;
-2. a year-less dateline day takes its year from the page header ("Август\\n2024"), else from
-   the dates the text mentions (the article is not older than the latest month it reports
-   with a year), else from ``reference_year``;
-3. without a dateline: a month + year page header ("2024-08", precision "month");
-4. dates in the body: the first full date or range (a range spanning days gives the month);
-   a comparison with "the same period of 2024" dates the article to the next year;
+2. a year-less dateline day takes its year from the best-ranked other date of the page (the
+   record's own date first), else from the dates the text mentions (the article is not older
+   than the latest month it reports with a year), else from ``reference_year``;
+3. a month + year page header ("Август\\n2024": "2024-08", precision "month") or a year alone;
+4. dates in the body: full dates, and ranges within one month (the month); a comparison with
+   "the same period of 2024" dates the article to the next year;
 5. a source credit right after the body ("Источник: ...", "Quelle: ...", "Сайт Правительства
    НСО.") gives the agency when the dateline gave none.
 
-HTML results keep their htmldate date, except when the body opens with a dateline that gives a
-full day: the agency's own dateline is written for this article, while htmldate may pick up a
-modification or listing date; the dateline is then resolved with the htmldate year. A text
-dump's page date (textdump_dates, source "page") gives way to a dateline day the same way.
+These are claims; which one dates the article is decided by pubdate.decide_date alone, together
+with the record's own date and the extractor's (HTML metadata, a text dump's date line).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from sujet.extract.dateparse import MONTH, find_dates, month_number
+from sujet.extract.pubdate import DateClaim, Rank, decide_date
 from sujet.extract.types import Extracted
-from sujet.model import DatePrecision
 
 _UP = "A-ZÄÖÜА-ЯЁ"
 _LO = "a-zäöüßа-яё"
@@ -132,8 +131,8 @@ def find_dateline(text: str) -> Dateline | None:
     )
 
 
-def _header_month_year(visible_text: str, body: str) -> tuple[int, int | None] | None:
-    """(year, month) from a page header above the article: "Август\\n2024", "August 2024"."""
+def _header_claim(visible_text: str, body: str) -> DateClaim | None:
+    """The month or year heading the page above the article: "Август\\n2024", "August 2024"."""
     head = visible_text
     first = body.strip().split("\n", 1)[0][:60]
     if first:
@@ -145,11 +144,11 @@ def _header_month_year(visible_text: str, body: str) -> tuple[int, int | None] |
         b = lines[i + 1] if i + 1 < len(lines) else ""
         for cand in (f"{a}\n{b}", a):
             m = _HEADER_MONTH_YEAR_RE.match(cand)
-            if m:
-                return int(m.group("year")), month_number(m.group("month"))
+            if m and (month := month_number(m.group("month"))):
+                return DateClaim(f"{m.group('year')}-{month:02d}", "header")
     for ln in lines:
         if re.fullmatch(r"(?:19|20)\d\d", ln):
-            return int(ln), None
+            return DateClaim(ln, "header")
     return None
 
 
@@ -169,26 +168,58 @@ def _year_from_text(text: str, month: int, day: int) -> int | None:
     return year
 
 
-def _set_date(result: Extracted, date: str, precision: DatePrecision, source: str) -> None:
-    result.date, result.date_precision, result.date_source = date, precision, source
+def _nearest_year(month: int, claim: DateClaim) -> int:
+    """The year that puts ``month`` nearest to the claim's date: a dateline of 30 December on a
+    page dated 2 January is from the year before; a tie keeps the claim's own year."""
+    year = int(claim.date[:4])
+    if claim.precision == "year":
+        return year
+    at = year * 12 + int(claim.date[5:7])
+    return min((year - 1, year, year + 1), key=lambda y: (abs(y * 12 + month - at), y != year))
 
 
-def _date_from_body(text: str, reference_year: int | None) -> tuple[str, DatePrecision] | None:
-    dates = find_dates(text, reference_year)
-    for f in dates:
+def _dateline_year(
+    dl: Dateline, claims: list[DateClaim], text: str, reference_year: int | None
+) -> int | None:
+    """The year of a dateline's day: its own, else that of the best-ranked other date of the
+    page (the record's own date first, see pubdate.decide_date), else the latest month the text
+    mentions with a year, else ``reference_year``."""
+    if dl.year is not None:
+        return dl.year
+    if dl.month is None or dl.day is None:
+        return None
+    for claim in sorted(claims, key=lambda c: c.rank):
+        if claim.rank < Rank.TEXT:
+            return _nearest_year(dl.month, claim)
+    return _year_from_text(text, dl.month, dl.day) or reference_year
+
+
+def _dateline_claim(dl: Dateline, year: int | None) -> DateClaim | None:
+    if year is None or dl.month is None or dl.day is None:
+        return None
+    try:
+        return DateClaim(date(year, dl.month, dl.day).isoformat(), "dateline")
+    except ValueError:  # "29 февр" of a year that has none
+        return None
+
+
+def _text_claims(text: str, reference_year: int | None) -> list[DateClaim]:
+    """The dates the body mentions, in order: days and months with a year (a range within one
+    month gives the month; a range across months, an event's span, gives nothing), then the year
+    after a comparison with "the same period of 2024"."""
+    claims: list[DateClaim] = []
+    for f in find_dates(text, reference_year):
         if not f.has_year:
             continue
-        if f.date_from != f.date_to:
-            # a range (an event's days) dates the article to its month at best
-            if f.date_from[:7] == f.date_to[:7]:
-                return f.date_from[:7], "month"
-            continue
-        return f.date_from, f.precision
+        if f.date_from == f.date_to:
+            claims.append(DateClaim(f.date_from, "text"))
+        elif f.date_from[:7] == f.date_to[:7]:
+            claims.append(DateClaim(f.date_from[:7], "text"))
     m = _COMPARISON_RE.search(text)
     if m:
-        y = next(int(v) for v in m.groups() if v)
-        return str(y + 1), "year"
-    return None
+        year = next(int(v) for v in m.groups() if v)
+        claims.append(DateClaim(str(year + 1), "text"))
+    return claims
 
 
 def _source_credit(result: Extracted, visible_text: str) -> str | None:
@@ -216,12 +247,17 @@ def enrich(
     *,
     reference_year: int | None = None,
     keep_dateline: bool = False,
+    record_date: DateClaim | None = None,
 ) -> None:
-    """Fill dateline, agency and date (with precision and source) where they are missing.
+    """Fill dateline and agency where they are missing, and decide the date.
 
     A dateline opening the body is lifted out of it, unless ``keep_dateline``: an HTML article
     keeps it as published (the convention of the extraction benchmarks), a text dump's body
     starts after it (the convention of the hand-annotated sample dumps).
+
+    The date comes from pubdate.decide_date over every claim about the page: ``record_date``
+    (its container's date field), the extractor's own date (``result.date``: the HTML page's
+    metadata, a text dump's date line), the dateline, the page header and the body's dates.
     """
     body = result.text
     dl = find_dateline(body.lstrip())
@@ -233,26 +269,22 @@ def enrich(
             result.text = body[offset + dl.span[1]:].lstrip()
         result.dateline = result.dateline or dl.place
         result.agency = result.agency or dl.agency
-    header = _header_month_year(visible_text, body)
-    html_year = int(result.date[:4]) if result.date and result.date[:4].isdigit() else None
-    if dl is not None and dl.day and dl.month and (not result.date or result.date_source in ("htmldate", "page")):
-        year = dl.year
-        if year is None and header and (header[1] is None or header[1] == dl.month):
-            year = header[0]
-        if year is None:
-            year = html_year or _year_from_text(result.text, dl.month, dl.day) or reference_year
-        if year is not None:
-            date = f"{year:04d}-{dl.month:02d}-{dl.day:02d}"
-            _set_date(result, date, "day", "dateline")
-    if not result.date and header:
-        year, month = header
-        if month:
-            _set_date(result, f"{year:04d}-{month:02d}", "month", "header")
-        else:
-            _set_date(result, str(year), "year", "header")
-    if not result.date:
-        found = _date_from_body(result.text, reference_year)
-        if found:
-            _set_date(result, found[0], found[1], "text")
+    page_claims = (record_date, _extractor_claim(result), _header_claim(visible_text, body))
+    claims = [c for c in page_claims if c is not None]
+    if dl is not None:
+        stated = _dateline_claim(dl, _dateline_year(dl, claims, result.text, reference_year))
+        if stated is not None:
+            claims.append(stated)
+    decided = decide_date([*claims, *_text_claims(result.text, reference_year)])
+    result.date = decided.date if decided else None
+    result.date_precision = decided.precision if decided else None
+    result.date_source = decided.source if decided else None
     if not result.agency:
         result.agency = _source_credit(result, visible_text)
+
+
+def _extractor_claim(result: Extracted) -> DateClaim | None:
+    """The date the HTML or text-dump extractor found, as a claim under its own source name."""
+    if not (result.date and result.date_source):
+        return None
+    return DateClaim(result.date, result.date_source)

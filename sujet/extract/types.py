@@ -14,7 +14,7 @@ class Extracted:
     title: str | None = None
     date: str | None = None  # ISO, as precise as known
     date_precision: DatePrecision | None = None
-    date_source: str | None = None  # "dateline", "htmldate", "header", "url", "text", "feed"
+    date_source: str | None = None  # a key of pubdate.SOURCE_RANK: "jsonld", "dateline", "page" ...
     author: str | None = None
     site: str | None = None
     dateline: str | None = None  # place of the dateline

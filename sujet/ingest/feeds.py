@@ -128,6 +128,7 @@ def iter_feed(
             title_hint=_item_title(entry),
             date_hint=_item_date(entry),
             site=site_of(link) or site_of(feed_link) or site,
-            metadata={"feed": source, "item_id": entry.get("id")},
+            # "date_from": the date hint is the item's published date, not a record's field
+            metadata={"feed": source, "item_id": entry.get("id"), "date_from": "feed"},
         )
         yield page

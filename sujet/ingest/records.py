@@ -54,6 +54,7 @@ def record_page(record: Any, source: str, *, folder_site: str | None) -> Page:
     extra = {k: v for k, v in record.items() if k not in _KNOWN}
     if name:
         extra["source"] = name
+    extra["date_from"] = "record"  # the date hint, if any, is the record's own date field
     return Page(
         source=source,
         content=content,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sujet.dedup import content_hash
 from sujet.errors import SujetError
 from sujet.extract.document import Kind, extract_document
+from sujet.extract.pubdate import DateClaim, record_claim
 from sujet.ingest.encoding import decode
 from sujet.model import Article, Page, stable_id
 from sujet.pipeline.executor import time_limit
@@ -80,6 +81,13 @@ def reference_year(page: Page, configured: int | None) -> int | None:
     return None
 
 
+def record_date(page: Page) -> DateClaim | None:
+    """The date the page's container gives: a feed item's published date ("feed", as the feed
+    reader marks it in ``metadata["date_from"]``) or a JSON record's date field ("record")."""
+    kind = "feed" if page.metadata.get("date_from") == "feed" else "record"
+    return record_claim(page.date_hint, kind)
+
+
 def extract_page(job: ExtractJob) -> Article | ExtractFailure:
     """Extract one page; never raises (failures come back as ExtractFailure)."""
     page = job.page
@@ -100,24 +108,22 @@ def extract_page(job: ExtractJob) -> Article | ExtractFailure:
                 reference_year=ref_year,
                 min_text_chars=job.min_text_chars,
                 source=page.source,
+                record_date=record_date(page),
             )
     except SujetError as err:
         return ExtractFailure(page.source, err.code, err.message)
     except Exception as err:  # noqa: BLE001 - one bad page never stops the batch
         return ExtractFailure(page.source, "E600", f"{type(err).__name__}: {err}"[:300])
     title = ex.title or page.title_hint
-    date, precision, date_source = ex.date, ex.date_precision, ex.date_source
-    if page.date_hint and (not date or (precision != "day" and len(page.date_hint) >= 10)):
-        date, precision, date_source = page.date_hint[:10], "day", "feed"
     return Article(
         id=page_key(page),
         source=page.source,
         url=page.url,
         title=title,
         text=ex.text,
-        date=date,
-        date_precision=precision,
-        date_source=date_source,
+        date=ex.date,
+        date_precision=ex.date_precision,
+        date_source=ex.date_source,
         language=ex.language,
         dateline=ex.dateline,
         agency=ex.agency,

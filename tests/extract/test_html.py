@@ -172,7 +172,7 @@ def test_date_from_byline_under_headline() -> None:
     page = article_page().replace("</h1>", "</h1><div class='byline'>Mittwoch, 26.01.2022 - 14:30</div>")
     out = extract_html(page)
     assert out.date == "2022-01-26"
-    assert out.date_source == "header"
+    assert out.date_source == "byline"
 
 
 def test_author_and_site() -> None:
