@@ -18,7 +18,7 @@ import typer
 
 from sujet.config import Settings, get_settings
 from sujet.errors import InputError, NotFound, SujetError
-from sujet.model import Article, Entity, Event
+from sujet.model import Article, Entity, Event, Storyline
 from sujet.store.base import Store
 
 app = typer.Typer(
@@ -396,7 +396,7 @@ def extract(
 @app.command("eval")
 @handles_errors
 def eval_(
-    kind: Annotated[str, typer.Argument(help="extraction, textdump, ner, names, roles, pairs, clustering")],
+    kind: Annotated[str, typer.Argument(help="extraction, textdump, ner, names, roles, pairs, clustering, stream")],
     data: Annotated[Path, typer.Option("--data", help="A data folder in the eval formats.")],
     as_json: JsonOpt = False,
     predictions: Annotated[Path | None, typer.Option(help="Write the system's output here.")] = None,
@@ -568,12 +568,24 @@ def events(
                    f"[{', '.join(r['languages'])}]  {r['title']}")
 
 
+def _live_id(kind: str, wanted: str, resolve: Callable[[str], str | None]) -> str:
+    """The stored id ``wanted`` names: itself, or the survivor of a merge (said on stderr)."""
+    found = resolve(wanted)
+    if found is None:
+        raise NotFound(f"no {kind} {wanted}")
+    if found != wanted:
+        typer.echo(f"{kind} {wanted} was merged into {found}", err=True)
+    return found
+
+
 @app.command()
 @handles_errors
 def event(event_id: str, db: DbOpt = None, as_json: JsonOpt = False) -> None:
-    """One event: its articles in every language and why each belongs."""
+    """One event: its articles in every language and why each belongs (the id of an event
+    merged into another shows the surviving event)."""
     with _open(db) as store:
-        found = store.get_event(event_id)
+        live = _live_id("event", event_id, store.resolve_event_id)
+        found = store.get_event(live)
         if found is None:
             raise NotFound(f"no event {event_id}")
         data = event_json(store, found)
@@ -590,26 +602,51 @@ def event(event_id: str, db: DbOpt = None, as_json: JsonOpt = False) -> None:
             typer.echo(f"      · {why}")
 
 
+def storyline_json(store: Store, storyline: Storyline) -> dict[str, Any]:
+    evs = [ev for i in storyline.event_ids if (ev := store.get_event(i)) is not None]
+    return {
+        "id": storyline.id, "title": storyline.title, "date_from": storyline.date_from,
+        "date_to": storyline.date_to,
+        "events": [{"id": ev.id, "title": ev.title, "date_from": ev.date_from,
+                    "date_to": ev.date_to, "languages": ev.languages} for ev in evs],
+    }
+
+
+def _echo_storyline(row: dict[str, Any]) -> None:
+    typer.echo(f"{row['id']}  {row['date_from'] or '?'} – {row['date_to'] or '?'}  {row['title']}")
+    for item in row["events"]:
+        typer.echo(f"    {item['date_from'] or '?':10}  {item['title']}")
+
+
 @app.command()
 @handles_errors
 def storylines(db: DbOpt = None, as_json: JsonOpt = False, limit: int = 50, offset: int = 0) -> None:
     """List storylines: events linked over time by the same people and topic."""
     with _open(db) as store:
-        rows: list[dict[str, Any]] = []
-        for s in store.list_storylines(limit=limit, offset=offset):
-            evs = [ev for i in s.event_ids if (ev := store.get_event(i)) is not None]
-            rows.append({
-                "id": s.id, "title": s.title, "date_from": s.date_from, "date_to": s.date_to,
-                "events": [{"id": ev.id, "title": ev.title, "date_from": ev.date_from,
-                            "date_to": ev.date_to, "languages": ev.languages} for ev in evs],
-            })
+        rows = [storyline_json(store, s)
+                for s in store.list_storylines(limit=limit, offset=offset)]
     if as_json:
         _print_json(rows)
         return
     for r in rows:
-        typer.echo(f"{r['id']}  {r['date_from'] or '?'} – {r['date_to'] or '?'}  {r['title']}")
-        for item in r["events"]:
-            typer.echo(f"    {item['date_from'] or '?':10}  {item['title']}")
+        _echo_storyline(r)
+
+
+@app.command()
+@handles_errors
+def storyline(storyline_id: str, db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """One storyline and its events (the id of a storyline merged into another shows the
+    surviving storyline)."""
+    with _open(db) as store:
+        live = _live_id("storyline", storyline_id, store.resolve_storyline_id)
+        found = store.get_storyline(live)
+        if found is None:
+            raise NotFound(f"no storyline {storyline_id}")
+        data = storyline_json(store, found)
+    if as_json:
+        _print_json(data)
+        return
+    _echo_storyline(data)
 
 
 def _article_for(store: Store | None, ref: str) -> Article:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import hmac
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import Depends, Header, Query, Request
 
 from sujet.api.caching import TTLCache
-from sujet.api.errors import TOKEN_MISSING, WRITES_DISABLED, ApiError
+from sujet.api.errors import TOKEN_MISSING, WRITES_DISABLED, ApiError, Moved
 from sujet.config import Settings
+from sujet.errors import NotFound
 from sujet.model import Entity
 from sujet.store.base import ArticleQuery, Store
 
@@ -51,6 +54,37 @@ def get_caches(request: Request) -> Caches:
 StoreDep = Annotated[Store, Depends(get_store)]
 CachesDep = Annotated[Caches, Depends(get_caches)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def live_id(request: Request, kind: str, param: str, wanted: str,
+            resolve: Callable[[str], str | None]) -> str:
+    """``wanted`` when it names a stored record; raises Moved (to the same route with the
+    survivor's id, query string kept) for an id merged into another, NotFound for an unknown
+    one. ``param`` is the path parameter holding the id."""
+    found = resolve(wanted)
+    if found is None:
+        raise NotFound(f"no {kind} with id {wanted}")
+    if found != wanted:
+        params = {name: quote(str(value), safe="")
+                  for name, value in {**request.path_params, param: found}.items()}
+        url = request.url_for(request.scope["route"].name, **params)
+        raise Moved(str(url.replace(query=request.url.query)))
+    return found
+
+
+def live_event_id(event_id: str, request: Request, store: StoreDep) -> str:
+    return live_id(request, "event", "event_id", event_id, store.resolve_event_id)
+
+
+def live_storyline_id(storyline_id: str, request: Request, store: StoreDep) -> str:
+    return live_id(request, "storyline", "storyline_id", storyline_id,
+                   store.resolve_storyline_id)
+
+
+# The id of a stored event or storyline, from the path parameter ``event_id`` or
+# ``storyline_id`` of a route.
+LiveEventId = Annotated[str, Depends(live_event_id)]
+LiveStorylineId = Annotated[str, Depends(live_storyline_id)]
 
 
 def token_from(authorization: str | None, x_sujet_token: str | None) -> str | None:

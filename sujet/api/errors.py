@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sujet import errors as E
@@ -48,6 +48,16 @@ class ApiError(Exception):
         self.code = code
         self.message = message
         self.headers = headers
+
+
+class Moved(Exception):
+    """Not an error: the record asked for lives on under another id (a merged event or
+    storyline), at ``location``. Answered with a permanent redirect (308, which keeps the method)
+    on the API and the web UI alike."""
+
+    def __init__(self, location: str) -> None:
+        super().__init__(location)
+        self.location = location
 
 
 def status_of(err: E.SujetError) -> int:
@@ -102,6 +112,11 @@ async def _on_api_error(request: Request, exc: Exception) -> Response:
     return error_response(exc.status, exc.code, exc.message, exc.headers, request)
 
 
+async def _on_moved(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, Moved)
+    return RedirectResponse(exc.location, status_code=308)
+
+
 async def _on_sujet_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, E.SujetError)
     status = status_of(exc)
@@ -128,8 +143,9 @@ async def _on_unexpected(request: Request, exc: Exception) -> Response:
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    """Every error leaves the API as the same JSON shape."""
+    """Every error leaves the API as the same JSON shape; a moved record as a redirect."""
     app.add_exception_handler(ApiError, _on_api_error)
+    app.add_exception_handler(Moved, _on_moved)
     app.add_exception_handler(E.SujetError, _on_sujet_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)

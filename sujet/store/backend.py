@@ -44,6 +44,11 @@ class Backend(ABC):
             return postgresql.insert(table)
         return sqlite.insert(table)
 
+    def lock_for_writing(self, conn: Connection, table: Table) -> None:  # noqa: B027 - optional hook
+        """Keep other writers of ``table`` out until the transaction ends (reads go on), for
+        writes that read before they write. SQLite needs nothing: its write transactions
+        (BEGIN IMMEDIATE) already run one at a time."""
+
     def prepare_migration(self, conn: Connection) -> None:  # noqa: B027 - optional hook
         """Run at the start of the migration transaction (locks, schema creation)."""
 

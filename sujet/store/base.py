@@ -8,7 +8,7 @@ wholly committed or not at all.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -213,6 +213,31 @@ class Store(ABC):
 
     @abstractmethod
     def count_storylines(self) -> int: ...
+
+    # -- ids of merged events and storylines ------------------------------------------------
+    # When two events (or storylines) merge, one id survives and the other becomes its alias,
+    # so that every link to either keeps working. Write the aliases after storing the survivors
+    # and before or after deleting the merged-away rows (deleting a row keeps its aliases).
+    @abstractmethod
+    def add_event_aliases(self, aliases: Mapping[str, str]) -> None:
+        """Record each event id ``alias`` as merged into the event ``survivor``, in one
+        transaction; idempotent. An id mapped to itself is ignored. When a survivor is itself an
+        alias, the alias is recorded for the survivor's own survivor; when the survivor had
+        been merged into ``alias`` before, this newer merge wins (no alias ever forms a cycle).
+        Storing an event whose id is an alias (``upsert_events``) ends that alias."""
+
+    @abstractmethod
+    def add_storyline_aliases(self, aliases: Mapping[str, str]) -> None:
+        """As :meth:`add_event_aliases`, for storyline ids (``upsert_storylines`` ends one)."""
+
+    @abstractmethod
+    def resolve_event_id(self, event_id: str) -> str | None:
+        """``event_id`` when that event is stored; the id its aliases lead to when it was merged
+        away (following chains); None when the id is unknown."""
+
+    @abstractmethod
+    def resolve_storyline_id(self, storyline_id: str) -> str | None:
+        """As :meth:`resolve_event_id`, for storylines."""
 
     # -- caches (embeddings etc., keyed by content hash) ------------------------------------
     @abstractmethod

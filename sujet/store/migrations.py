@@ -15,7 +15,7 @@ from sqlalchemy import Connection, select
 
 from sujet.errors import SchemaVersionError
 from sujet.store.backend import Backend
-from sujet.store.schema import meta, metadata
+from sujet.store.schema import event_aliases, meta, metadata, storyline_aliases
 
 VERSION_KEY = "schema_version"
 
@@ -66,9 +66,16 @@ def _read_indexes(conn: Connection, backend: Backend) -> None:
             )
 
 
+def _alias_tables(conn: Connection, backend: Backend) -> None:
+    # A store created at this version already has them (migration 1 creates every table).
+    for table in (event_aliases, storyline_aliases):
+        table.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tables for every record, full-text search", _initial_schema),
     Migration(2, "indexes for list order and article dates", _read_indexes),
+    Migration(3, "aliases of merged events and storylines", _alias_tables),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Table,
     cast,
     create_engine,
     desc,
@@ -129,6 +130,10 @@ class PostgresBackend(Backend):
         conn.execute(select(func.pg_advisory_xact_lock(func.hashtext(literal(key)))))
         if self.schema:
             conn.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
+
+    def lock_for_writing(self, conn: Connection, table: Table) -> None:
+        # EXCLUSIVE conflicts with every write and with itself, not with SELECT.
+        conn.exec_driver_sql(f'LOCK TABLE "{table.name}" IN EXCLUSIVE MODE')
 
     def install_search(self, conn: Connection) -> None:
         for ddl in _tsv_ddl():

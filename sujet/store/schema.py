@@ -229,6 +229,27 @@ storyline_events = Table(
 )
 Index("ix_storyline_events_event_id", storyline_events.c.event_id)
 
+
+def _alias_table(name: str) -> Table:
+    """Ids that live on as another record: ``alias`` was merged into ``survivor``.
+
+    No foreign keys: deleting the merged-away row, or the survivor's, leaves the alias in place.
+    Migration 3 adds these tables to stores made before it.
+    """
+    table = Table(
+        name,
+        metadata,
+        Column("alias", String(64), primary_key=True),
+        Column("survivor", String(64), nullable=False),
+        Column("recorded_at", String(40), nullable=False),  # ISO, UTC: when it was merged away
+    )
+    Index(f"ix_{name}_survivor", table.c.survivor)
+    return table
+
+
+event_aliases = _alias_table("event_aliases")
+storyline_aliases = _alias_table("storyline_aliases")
+
 cache = Table(
     "cache",
     metadata,

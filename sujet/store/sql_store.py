@@ -31,6 +31,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sujet.errors import InputError, StoreError
 from sujet.model import Article, Entity, Event, Fact, Mention, Storyline
 from sujet.store import schema as t
+from sujet.store.aliases import AliasTable
 from sujet.store.backend import Backend
 from sujet.store.base import ArticleQuery, EntityQuery, IngestRecord, SearchHit, Store
 from sujet.store.filters import (
@@ -97,6 +98,10 @@ def _unique_by_id(records: Sequence[T], *, first_wins: bool = False) -> list[T]:
         if not (first_wins and key in unique):
             unique[key] = record
     return list(unique.values())
+
+
+_EVENT_ALIASES = AliasTable(t.event_aliases, t.events)
+_STORYLINE_ALIASES = AliasTable(t.storyline_aliases, t.storylines)
 
 
 def _one_line(err: BaseException) -> str:
@@ -568,6 +573,7 @@ class SqlStore(Store):
             for batch in chunks(unique):
                 ids = [e.id for e in batch]
                 conn.execute(stmt, [event_row(e) for e in batch])
+                _EVENT_ALIASES.forget(conn, ids)
                 for child in self._EVENT_CHILDREN:
                     conn.execute(delete(child).where(child.c.event_id.in_(ids)))
                 children = [event_child_rows(e) for e in batch]
@@ -648,6 +654,7 @@ class SqlStore(Store):
             for batch in chunks(unique):
                 ids = [s.id for s in batch]
                 conn.execute(stmt, [storyline_row(s) for s in batch])
+                _STORYLINE_ALIASES.forget(conn, ids)
                 conn.execute(
                     delete(t.storyline_events).where(t.storyline_events.c.storyline_id.in_(ids))
                 )
@@ -699,6 +706,26 @@ class SqlStore(Store):
             ).mappings():
                 events.setdefault(r["storyline_id"], []).append(r)
         return [storyline_from_rows(rows[i], events.get(i, [])) for i in ids if i in rows]
+
+    # -- ids of merged events and storylines ----------------------------------------------
+    def add_event_aliases(self, aliases: Mapping[str, str]) -> None:
+        self._add_aliases(_EVENT_ALIASES, aliases)
+
+    def add_storyline_aliases(self, aliases: Mapping[str, str]) -> None:
+        self._add_aliases(_STORYLINE_ALIASES, aliases)
+
+    def resolve_event_id(self, event_id: str) -> str | None:
+        with self._read() as conn:
+            return _EVENT_ALIASES.resolve(conn, event_id)
+
+    def resolve_storyline_id(self, storyline_id: str) -> str | None:
+        with self._read() as conn:
+            return _STORYLINE_ALIASES.resolve(conn, storyline_id)
+
+    def _add_aliases(self, aliases: AliasTable, pairs: Mapping[str, str]) -> None:
+        if pairs:
+            with self._write() as conn:
+                aliases.add(conn, self._backend, pairs)
 
     # -- caches ------------------------------------------------------------------------------
     def get_cached(self, namespace: str, keys: Sequence[str]) -> dict[str, bytes]:

@@ -16,7 +16,14 @@ from sujet.api.assemble import (
     require_article,
     source_label,
 )
-from sujet.api.deps import ArticleFilters, Caches, CachesDep, StoreDep
+from sujet.api.deps import (
+    ArticleFilters,
+    Caches,
+    CachesDep,
+    LiveEventId,
+    LiveStorylineId,
+    StoreDep,
+)
 from sujet.api.dossier import build_dossier
 from sujet.api.routers.search import run_search
 from sujet.errors import NotFound
@@ -149,14 +156,14 @@ def feed_page(
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse, name="event_page")
-def event_page(event_id: str, request: Request, store: StoreDep) -> Response:
+def event_page(event_id: LiveEventId, request: Request, store: StoreDep) -> Response:
     view = event_view(store, event_id)
     storyline = store.get_storyline(view.event.storyline_id) if view.event.storyline_id else None
     return render(request, "event.html", {"view": view, "storyline": storyline})
 
 
 @router.get("/storylines/{storyline_id}", response_class=HTMLResponse, name="storyline_page")
-def storyline_page(storyline_id: str, request: Request, store: StoreDep,
+def storyline_page(storyline_id: LiveStorylineId, request: Request, store: StoreDep,
                    caches: CachesDep) -> Response:
     storyline = store.get_storyline(storyline_id)
     if storyline is None:

@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pg_backend import backend_url
+
+from sujet.model import Event, Storyline
+from sujet.store import open_store
 
 HTML = """<!doctype html><html lang="en"><head><title>Tomsk and Minsk agree on microelectronics | Wire</title></head>
 <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
@@ -93,3 +98,41 @@ def test_ingest_then_list_show_search_export(tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
     assert pq.read_table(parquet).num_rows == 2
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    yield from backend_url(request.param, tmp_path, "sujet_cli")
+
+
+def test_event_and_storyline_accept_merged_ids(store_url: str) -> None:
+    with open_store(store_url) as store:
+        store.upsert_events([Event(id="ev-a", title="Survivor", date_from="2024-08-30"),
+                             Event(id="ev-b", title="Merged away")])
+        store.upsert_storylines([Storyline(id="st-a", title="Line", event_ids=["ev-a"]),
+                                 Storyline(id="st-b", title="Old line")])
+        store.add_event_aliases({"ev-b": "ev-a"})
+        store.delete_events(["ev-b"])
+        store.add_storyline_aliases({"st-b": "st-a"})
+        store.delete_storylines(["st-b"])
+    db = ["--db", store_url]
+
+    shown = sujet("event", "ev-b", "--json", *db)
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["id"] == "ev-a"
+    assert shown.stderr.strip() == "event ev-b was merged into ev-a"
+    live = sujet("event", "ev-a", *db)
+    assert live.returncode == 0 and live.stderr == "" and "Survivor" in live.stdout
+
+    line = sujet("storyline", "st-b", "--json", *db)
+    assert line.returncode == 0, line.stderr
+    data = json.loads(line.stdout)
+    assert data["id"] == "st-a" and [e["id"] for e in data["events"]] == ["ev-a"]
+    assert line.stderr.strip() == "storyline st-b was merged into st-a"
+    text = sujet("storyline", "st-a", *db)
+    assert text.returncode == 0 and text.stdout.startswith("st-a  ") and "Survivor" in text.stdout
+
+    for command in ("event", "storyline"):
+        missing = sujet(command, "nope", *db)
+        assert missing.returncode == 3
+        assert missing.stderr.strip() == f"sujet: error: no {command} nope [E404]"

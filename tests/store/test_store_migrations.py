@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, text, update
 
-from sujet.model import Article, Event, EventMember
+from sujet.model import Article, Event, EventMember, Storyline
 from sujet.store import SCHEMA_VERSION, open_store
 from sujet.store.schema import meta
 from sujet.store.sql_store import SqlStore
@@ -104,3 +104,32 @@ def test_sqlite_planner_statistics_follow_the_store_size(tmp_path: Path) -> None
             assert conn.exec_driver_sql(
                 "SELECT count(*) FROM sqlite_stat1 WHERE idx = 'ix_articles_filters'"
             ).scalar() == 1
+
+
+def test_version_2_store_gets_the_alias_tables(store_url: str) -> None:
+    with open_store(store_url) as store:
+        assert isinstance(store, SqlStore)
+        assert SCHEMA_VERSION >= 3
+        store.upsert_events([Event(id="e1", title="E"), Event(id="e2", title="F")])
+        store.upsert_storylines([Storyline(id="s1", title="S", event_ids=["e1", "e2"])])
+        with store.backend.engine.begin() as conn:  # as a store written before migration 3
+            for table in ("event_aliases", "storyline_aliases"):
+                conn.exec_driver_sql(f"DROP TABLE {table}")
+            conn.execute(update(meta).where(meta.c.key == "schema_version").values(value="2"))
+        assert store.schema_version() == 2
+    with open_store(store_url) as upgraded:
+        assert isinstance(upgraded, SqlStore)
+        assert upgraded.schema_version() == SCHEMA_VERSION
+        with upgraded.backend.engine.connect() as conn:
+            assert "ix_event_aliases_survivor" in _indexes(conn, "event_aliases")
+            assert "ix_storyline_aliases_survivor" in _indexes(conn, "storyline_aliases")
+        assert [e.id for e in upgraded.list_events()] == ["e1", "e2"]
+        assert upgraded.resolve_event_id("e2") == "e2"
+        upgraded.add_event_aliases({"e2": "e1"})
+        upgraded.delete_events(["e2"])
+        upgraded.add_storyline_aliases({"s0": "s1"})
+        assert upgraded.resolve_event_id("e2") == "e1"
+        assert upgraded.resolve_storyline_id("s0") == "s1"
+    with open_store(store_url) as reopened:  # nothing left to migrate; the aliases are kept
+        assert reopened.schema_version() == SCHEMA_VERSION
+        assert reopened.resolve_event_id("e2") == "e1"

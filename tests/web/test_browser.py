@@ -47,6 +47,21 @@ def test_feed_event_and_dossier(page: Any, live_server: LiveServer) -> None:
     assert page.console_errors == []
 
 
+def test_link_to_a_merged_event_lands_on_the_survivor(page: Any,
+                                                     live_server: LiveServer) -> None:
+    live_server.store.add_event_aliases({"ev-merged": "ev-2024"})
+    live_server.store.add_storyline_aliases({"st-merged": "st-1"})
+    page.goto(live_server.url("/events/ev-merged?from=feed"))
+    page.wait_for_url("**/events/ev-2024?from=feed")
+    assert page.locator("h1").inner_text() == "Tomsk and Belarus agree to cooperate"
+    page.goto(live_server.url("/storylines/st-merged"))
+    page.wait_for_url("**/storylines/st-1")
+    assert page.locator("h1").inner_text() == "Tomsk–Belarus cooperation"
+    assert page.console_errors == []
+    response = page.goto(live_server.url("/events/never-was"))
+    assert response is not None and response.status == 404
+
+
 def test_search_with_variants_and_marks(page: Any, live_server: LiveServer) -> None:
     page.goto(live_server.url("/"))
     page.get_by_label("Search articles").fill("Мазур")

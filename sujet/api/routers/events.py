@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from sujet.api.assemble import event_view
-from sujet.api.deps import EventFiltersDep, PagingDep, StoreDep
+from sujet.api.deps import EventFiltersDep, LiveEventId, PagingDep, StoreDep
 from sujet.api.schemas import (
     ArticleSummaryPublic,
     EntityPublic,
@@ -29,8 +29,11 @@ def list_events(store: StoreDep, paging: PagingDep,
                                    limit=paging.limit, offset=paging.offset)
 
 
-@router.get("/{event_id}", response_model=EventDetailPublic)
-def get_event(event_id: str, store: StoreDep) -> EventDetailPublic:
+@router.get("/{event_id}", response_model=EventDetailPublic,
+            responses={308: {"description": "merged into another event: redirects there"}})
+def get_event(event_id: LiveEventId, store: StoreDep) -> EventDetailPublic:
+    """One event with its articles and key entities. The id of an event merged into another
+    redirects (308) to the surviving event."""
     view = event_view(store, event_id)
     base = EventPublic.of(view.event).model_dump()
     return EventDetailPublic(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from sujet.api.deps import PagingDep, StoreDep
+from sujet.api.deps import LiveStorylineId, PagingDep, StoreDep
 from sujet.api.schemas import EventPublic, ListPublic, StorylineDetailPublic, StorylinePublic
 from sujet.errors import NotFound
 
@@ -19,8 +19,11 @@ def list_storylines(store: StoreDep, paging: PagingDep) -> ListPublic[StorylineP
                                        limit=paging.limit, offset=paging.offset)
 
 
-@router.get("/{storyline_id}", response_model=StorylineDetailPublic)
-def get_storyline(storyline_id: str, store: StoreDep) -> StorylineDetailPublic:
+@router.get("/{storyline_id}", response_model=StorylineDetailPublic,
+            responses={308: {"description": "merged into another storyline: redirects there"}})
+def get_storyline(storyline_id: LiveStorylineId, store: StoreDep) -> StorylineDetailPublic:
+    """One storyline with its events, oldest first. The id of a storyline merged into another
+    redirects (308) to the surviving storyline."""
     storyline = store.get_storyline(storyline_id)
     if storyline is None:
         raise NotFound(f"no storyline with id {storyline_id}")
