@@ -14,7 +14,12 @@ from sujet.ingest.encoding import decode
 Kind = Literal["auto", "html", "text"]
 
 _WORD_RE = re.compile(r"\w+")
-_SENTENCE_END_RE = re.compile(r"[.!?…](?=[\s\"»”')]|$)")
+# A sentence end: Latin, CJK, Arabic, Devanagari and Urdu terminators, followed by a space, a
+# closing quote or bracket, the end, or (scraped text often loses the space) a capital letter.
+_SENTENCE_END_RE = re.compile(r"[.!?…。！？؟।۔](?=[\s\"»”')]|$|[^\W\d_])")
+# A paragraph of running text: headline and link lists are set one item to a line, and a
+# headline is under 20 words; a paragraph four times that long with a sentence end is prose.
+LONG_PARAGRAPH_WORDS = 80
 _BULLETS = "-–—•*·"
 _MIN_REPEAT = 40  # characters of words; shorter paragraphs may legitimately recur
 
@@ -106,14 +111,22 @@ def prose_chars(text: str) -> int:
     """Characters in paragraphs that read as prose: sentences, not lists of headlines.
 
     A paragraph counts when it holds two sentence ends, or one at its end after eight or more
-    words; bulleted headline lists ("- 08.07.2025 Title") and link lists do not.
+    words, or one anywhere in a long paragraph (``LONG_PARAGRAPH_WORDS``); bulleted headline
+    lists ("- 08.07.2025 Title") and link lists do not.
     """
     total = 0
     for paragraph in text.split("\n\n"):
         p = paragraph.strip()
         if not p or p[0] in _BULLETS:
             continue
-        ends = len(_SENTENCE_END_RE.findall(p))
-        if ends >= 2 or (ends == 1 and _SENTENCE_END_RE.search(p[-3:]) and len(p.split()) >= 8):
+        ends = sum(1 for m in _SENTENCE_END_RE.finditer(p) if _ends_sentence(p, m.end()))
+        words = len(p.split())
+        if ends >= 2 or (ends == 1 and (_SENTENCE_END_RE.search(p[-3:]) and words >= 8
+                                        or words >= LONG_PARAGRAPH_WORDS)):
             total += len(p)
     return total
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """A terminator ends a sentence unless a lower-case letter follows it directly (1.5, e.g)."""
+    return end >= len(text) or not text[end].isalpha() or text[end].isupper()
