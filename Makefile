@@ -31,6 +31,7 @@ lint: install
 
 models: install
 	$(BIN)/python scripts/train_ner.py
+	$(BIN)/python scripts/build_name_frequencies.py
 	$(BIN)/python scripts/train_pairs.py
 
 clean:

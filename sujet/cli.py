@@ -669,21 +669,22 @@ def similar(
     as_json: JsonOpt = False,
 ) -> None:
     """Do two articles report the same event? The score and the reasons."""
-    from sujet.stories.pair import pair_score
+    from sujet.stories.pair import default_scorer, pair_score
     from sujet.stories.represent import represent
 
     settings = _settings(db)
+    scorer = default_scorer(settings.stories)
     store = None if (Path(a).is_file() and Path(b).is_file()) else _open(db)
     try:
         first, second = _article_for(store, a), _article_for(store, b)
         if first.id == second.id:
             second.id = second.id + "'"
-        reprs = represent([first, second], full_encoder=settings.stories.use_full_encoder,
-                          cache=store)
+        reprs = represent([first, second], deep=scorer.needs_deep, cache=store)
     finally:
         if store is not None:
             store.close()
-    result = pair_score(reprs[0], reprs[1])
+    result = pair_score(reprs[0], reprs[1], scorer=scorer,
+                        window_days=settings.stories.event_window_days)
     data = {"a": first.id, "b": second.id, "score": round(result.score, 4),
             "same_event": result.same, "reasons": list(result.reasons)}
     if as_json:

@@ -12,7 +12,7 @@ Metrics: BCubed and pairwise precision / recall / F1 of events, and of storyline
 has them (an event outside any predicted storyline counts as a storyline of its own).
 Predictions, when given, are one JSON line per article ``{"id", "cluster", "storyline"?}``.
 
-    python -m sujet.eval.clustering DIR [--predictions FILE] [--full-encoder]
+    python -m sujet.eval.clustering DIR [--predictions FILE]
 """
 
 from __future__ import annotations
@@ -121,8 +121,7 @@ def entity_keys(arts: list[ArticleInput]) -> tuple[dict[str, list[str]], dict[st
     return keys, names
 
 
-def cluster_articles(arts: list[ArticleInput], *, full_encoder: bool | None = None
-                     ) -> tuple[dict[str, str], dict[str, str]]:
+def cluster_articles(arts: list[ArticleInput]) -> tuple[dict[str, str], dict[str, str]]:
     """Run the system: (event per article, storyline per article)."""
     from sujet.config import get_settings
     from sujet.stories.cluster import EventClusterer
@@ -130,10 +129,10 @@ def cluster_articles(arts: list[ArticleInput], *, full_encoder: bool | None = No
     from sujet.stories.storylines import build_storylines
 
     settings = get_settings().stories
-    full = settings.use_full_encoder if full_encoder is None else full_encoder
     keys, names = entity_keys(arts)
-    reprs = represent(arts, full_encoder=full, entity_keys=keys, entity_names=names)
     clusterer = EventClusterer(settings)
+    reprs = represent(arts, deep=clusterer.scorer.needs_deep, entity_keys=keys,
+                      entity_names=names)
     clusterer.add(reprs)
     events = clusterer.events
     build_storylines(events, reprs, settings)
@@ -155,7 +154,6 @@ def _scores(prefix: str, gold: Mapping[str, str], pred: Mapping[str, str]) -> di
 
 
 def evaluate_clustering(data: Path, *, predictions: Path | None = None,
-                        full_encoder: bool | None = None,
                         write_predictions: Path | None = None) -> dict[str, Any]:
     """Event (and storyline) clustering metrics of the system, or of given predictions;
     ``write_predictions`` gets the system's ``{"id", "cluster", "storyline"}`` per article."""
@@ -165,7 +163,7 @@ def evaluate_clustering(data: Path, *, predictions: Path | None = None,
         pred_ev = {str(r["id"]): str(r["cluster"]) for r in rows}
         pred_st = {str(r["id"]): str(r.get("storyline") or r["cluster"]) for r in rows}
     else:
-        pred_ev, pred_st = cluster_articles(arts, full_encoder=full_encoder)
+        pred_ev, pred_st = cluster_articles(arts)
         if write_predictions is not None:
             write_jsonl(write_predictions, (
                 {"id": a.id, "cluster": pred_ev[a.id], "storyline": pred_st.get(a.id, pred_ev[a.id])}
@@ -186,12 +184,10 @@ def main(argv: list[str] | None = None) -> int:
                                  description="Event clustering metrics on a data folder.")
     ap.add_argument("data", type=Path)
     ap.add_argument("--predictions", type=Path)
-    ap.add_argument("--full-encoder", action="store_true", default=None)
     ap.add_argument("--write-predictions", type=Path)
     args = ap.parse_args(argv)
     try:
         result = evaluate_clustering(args.data, predictions=args.predictions,
-                                     full_encoder=args.full_encoder,
                                      write_predictions=args.write_predictions)
     except (FileNotFoundError, KeyError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)

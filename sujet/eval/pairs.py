@@ -7,7 +7,7 @@ correlation of the system score with the negated gold score. Both overall and pe
 Predictions, when given instead of running the system, are one JSON line per pair
 ``{"id", "score", "label"}``.
 
-    python -m sujet.eval.pairs DIR [--predictions FILE] [--limit N] [--full-encoder]
+    python -m sujet.eval.pairs DIR [--predictions FILE] [--limit N]
 """
 
 from __future__ import annotations
@@ -28,24 +28,22 @@ def _pairs_file(data: Path) -> Path:
     return data if data.is_file() else data / "pairs.jsonl"
 
 
-def predict_pairs(rows: list[dict[str, Any]], *, full_encoder: bool | None = None
-                  ) -> list[dict[str, Any]]:
+def predict_pairs(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """System predictions ``{"id", "score", "label"}`` for pair rows."""
-    from sujet.config import get_settings
-    from sujet.stories.pair import pair_score
+    from sujet.stories.pair import default_scorer, pair_score
     from sujet.stories.represent import represent
 
-    full = get_settings().stories.use_full_encoder if full_encoder is None else full_encoder
+    scorer = default_scorer()
     arts: list[ArticleInput] = []
     for r in rows:
         for side in ("1", "2"):
             arts.append(ArticleInput(id=f"{r['id']}:{side}", text=r.get(f"text{side}") or "",
                                      title=r.get(f"title{side}") or None,
                                      language=r.get(f"lang{side}"), date=r.get(f"date{side}")))
-    reprs = represent(arts, full_encoder=full)
+    reprs = represent(arts, deep=scorer.needs_deep)
     out = []
     for i, r in enumerate(rows):
-        ps = pair_score(reprs[2 * i], reprs[2 * i + 1])
+        ps = pair_score(reprs[2 * i], reprs[2 * i + 1], scorer=scorer)
         out.append({"id": r["id"], "score": ps.score, "label": int(ps.same)})
     return out
 
@@ -74,7 +72,6 @@ def _metrics(rows: list[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> di
 
 
 def evaluate_pairs(data: Path, *, predictions: Path | None = None, limit: int | None = None,
-                   full_encoder: bool | None = None,
                    write_predictions: Path | None = None) -> dict[str, Any]:
     """Pair metrics of the system (or of given predictions) on a pairs folder."""
     rows = read_jsonl(_pairs_file(Path(data)))
@@ -83,7 +80,7 @@ def evaluate_pairs(data: Path, *, predictions: Path | None = None, limit: int | 
     if predictions is not None:
         preds = {str(p["id"]): p for p in read_jsonl(Path(predictions))}
     else:
-        preds = {p["id"]: p for p in predict_pairs(rows, full_encoder=full_encoder)}
+        preds = {p["id"]: p for p in predict_pairs(rows)}
         if write_predictions is not None:
             write_jsonl(write_predictions, preds.values())
     out: dict[str, Any] = {"kind": "pairs"}
@@ -102,12 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("data", type=Path)
     ap.add_argument("--predictions", type=Path)
     ap.add_argument("--limit", type=int)
-    ap.add_argument("--full-encoder", action="store_true", default=None)
     ap.add_argument("--write-predictions", type=Path)
     args = ap.parse_args(argv)
     try:
         result = evaluate_pairs(args.data, predictions=args.predictions, limit=args.limit,
-                                full_encoder=args.full_encoder,
                                 write_predictions=args.write_predictions)
     except (FileNotFoundError, KeyError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -18,6 +18,7 @@ HARNESSES: dict[str, tuple[str, str]] = {
     "roles": ("sujet.eval.roles", "evaluate_roles"),
     "pairs": ("sujet.eval.pairs", "evaluate_pairs"),
     "clustering": ("sujet.eval.clustering", "evaluate_clustering"),
+    "stream": ("sujet.eval.stream", "evaluate_stream"),
 }
 
 
@@ -33,6 +34,6 @@ def run_eval(kind: str, data: Path, *, predictions: Path | None = None,
     # also score a given file (their `predictions`), so theirs is `write_predictions`.
     if kind == "clustering":
         return fn(data, write_predictions=predictions)
-    if kind == "pairs":
+    if kind in ("pairs", "stream"):
         return fn(data, write_predictions=predictions, limit=limit)
     return fn(data, predictions=predictions, limit=limit)

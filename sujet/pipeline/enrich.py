@@ -132,12 +132,18 @@ class EventEnricher:
         self._names.update((ent.id, ent.name) for ent in store.get_entities(missing))
         return keys
 
-    def _represent(self, store: Store, articles: Sequence[Article]) -> list[Any]:
+    def reset(self) -> None:
+        """Forget the in-memory events: a failed call may have left them half updated (they
+        are restored from the store on the next call)."""
+        self._clusterer = None
+
+    def _represent(self, store: Store, articles: Sequence[Article],
+                   clusterer: EventClusterer) -> list[Any]:
         from sujet.stories.represent import represent
 
         return represent(
             articles,
-            full_encoder=self.settings.stories.use_full_encoder,
+            deep=clusterer.scorer.needs_deep,
             cache=store,
             entity_keys=self._keys(store, articles),
             entity_names=self._names,
@@ -147,40 +153,48 @@ class EventEnricher:
         if self._clusterer is None:
             from sujet.stories.cluster import EventClusterer
 
-            clusterer = EventClusterer(self.settings.stories)
+            clusterer = EventClusterer(
+                self.settings.stories, taken=lambda i: store.resolve_event_id(i) is not None)
             events = list(_all_events(store))
             if events:
                 stored = [a for a in store.iter_articles()
                           if a.id not in exclude and a.event_id is not None]
-                clusterer.restore(events, self._represent(store, stored))
+                clusterer.restore(events, self._represent(store, stored, clusterer))
             self._clusterer = clusterer
         return self._clusterer
 
     def __call__(self, articles: list[Article], store: Store) -> dict[str, Any]:
-        from sujet.stories.storylines import build_storylines
+        from sujet.stories.storylines import link_storylines
 
         batch = {a.id: a for a in articles}
         clusterer = self._clusterer_for(store, set(batch))
         facts = {a.id: store.facts_of_article(a.id) for a in articles if not a.duplicate_of}
-        update = clusterer.add(self._represent(store, articles), facts=facts)
-        if update.deleted:
-            store.delete_events([e.id for e in update.deleted])
+        update = clusterer.add(self._represent(store, articles, clusterer), facts=facts)
         events = clusterer.events
         before = {e.id: e.storyline_id for e in events}
-        storylines = build_storylines(events, clusterer.reprs(), self.settings.stories)
+        lines = link_storylines(events, clusterer.reprs(), self.settings.stories,
+                                taken=lambda i: store.resolve_storyline_id(i) is not None)
         touched = {e.id for e in update.created + update.changed}
         touched |= {e.id for e in events if e.storyline_id != before.get(e.id)}
+        # survivors first, then the aliases that lead to them, then the merged-away rows
         store.upsert_events([e for e in events if e.id in touched])
+        if update.aliases:
+            store.add_event_aliases(update.aliases)
+        if update.deleted:
+            store.delete_events([e.id for e in update.deleted])
+        store.upsert_storylines(lines.storylines)
+        if lines.aliases:
+            store.add_storyline_aliases(lines.aliases)
         old_lines = {s.id for s in store.list_storylines(limit=1_000_000)}
-        new_lines = {s.id for s in storylines}
-        if old_lines - new_lines:
-            store.delete_storylines(sorted(old_lines - new_lines))
-        store.upsert_storylines(storylines)
+        gone = old_lines - {s.id for s in lines.storylines}
+        if gone:
+            store.delete_storylines(sorted(gone))
         self._assign(store, batch, events)
         return {
             "events_created": len(update.created),
             "events_changed": len(update.changed),
-            "storylines": len(storylines),
+            "events_merged": len(update.aliases),
+            "storylines": len(lines.storylines),
         }
 
     @staticmethod

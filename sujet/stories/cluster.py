@@ -1,17 +1,27 @@
-"""Incremental, order-independent event clustering.
+"""Incremental, order-independent event clustering for a news stream.
 
-Articles are nodes; every pair of articles published within ``event_window_days`` of each other
-(or with a date unknown) is scored by the pair model, and a pair at or above the model's
-threshold is a link. Events are the connected components of the links: a bridging article that
-links two events merges them. Because the components are a function of the pair graph alone,
-adding articles in any order or in any number of batches gives the same events; each ``add``
-scores the new articles against everything within the window and recomputes only the
-components that the new links touch.
+Articles are nodes. Every pair of articles whose dates can lie within ``event_window_days`` of
+each other is scored by the pair scorer; scores are kept as edges (an article without a date
+has none: it is an event of its own).
+Events are the clusters of average-link agglomeration over those edges
+(:func:`sujet.stories.linkage.average_link`): an article joins an event when it is close to
+the event as a whole, never through one bridging article, and no event spans more than
+``event_window_days`` between its earliest and latest day-precise dates (a date known only to
+the month or year must contain the event's days, so it is compatible with the event but never
+stretches it).
+
+Each ``add`` scores the new articles against the articles within the window and clusters again
+only the region the new edges touch: the connected components (over edges at or above the
+threshold) that hold a new article, with every article of the old events inside them. Since
+average-link clusters never cross those components, the events are a function of the scores
+alone: adding articles in any order or in any number of batches gives the same events. Ids
+carry over (:mod:`sujet.stories.identity`): an event keeps its id as it grows, merged events
+leave aliases to the survivor, and an event that splits keeps its id on its larger part.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -19,17 +29,13 @@ import numpy as np
 from sujet.config import StorySettings, get_settings
 from sujet.model import Event, EventMember, Fact
 from sujet.stories.describe import build_event
-from sujet.stories.pair import PairModel, model_for, pair_score, score_matrix
+from sujet.stories.identity import carry_ids, fresh_id
+from sujet.stories.linkage import Summary, average_link, components
+from sujet.stories.pair import PairScorer, default_scorer, pair_score
 from sujet.stories.represent import ArticleRepr
 
-# Pairs are scored only when their leads (title + lead) or their titles are this close, per
-# encoder. Calibrated on the 334 dev pairs that report the same event (tg label 1, semeval score
-# <= 2): the distilled encoder at (0.35, 0.45) loses two of them (0.6 %) and skips a fifth of
-# the pairs of unrelated ~2,000-character ru/de articles (the benchmark set); the full encoder's
-# cosines run lower, and (0.10, 0.30) loses three (0.9 %). Body cosines do not separate at all.
-PREFILTER = {"use-m3": (0.10, 0.30)}
-PREFILTER_DEFAULT = (0.35, 0.45)  # the distilled encoder
-KEEP_EDGE = 0.1  # scores kept for centrality and explanations (links need the threshold)
+KEEP_EDGE = 0.05  # scores kept for explanations and centrality (events need the threshold)
+NO_DAY = 10**9
 
 
 @dataclass(slots=True)
@@ -39,24 +45,70 @@ class ClusterUpdate:
     created: list[Event] = field(default_factory=list)
     changed: list[Event] = field(default_factory=list)
     deleted: list[Event] = field(default_factory=list)  # as they were before this update
+    aliases: dict[str, str] = field(default_factory=dict)  # merged-away id -> surviving id
     assignments: dict[str, str] = field(default_factory=dict)  # article id -> event id
 
 
-class EventClusterer:
-    """Keeps the pair graph and the events of the articles seen so far."""
+@dataclass(frozen=True, slots=True)
+class DateBounds:
+    """What the time-span veto knows of a cluster: the range of its day-precise dates and the
+    intersection of its coarser ones (month or year)."""
 
-    def __init__(self, settings: StorySettings | None = None, *, model: PairModel | None = None,
-                 facts: Mapping[str, Sequence[Fact]] | None = None) -> None:
+    lo: int = NO_DAY
+    hi: int = -NO_DAY
+    coarse_lo: int = -NO_DAY
+    coarse_hi: int = NO_DAY
+
+    @classmethod
+    def of(cls, r: ArticleRepr) -> DateBounds:
+        if r.span is None:
+            return cls()
+        lo, hi = r.span
+        if lo == hi:
+            return cls(lo=lo, hi=hi)
+        return cls(coarse_lo=lo, coarse_hi=hi)
+
+    def join(self, other: DateBounds) -> DateBounds:
+        return DateBounds(min(self.lo, other.lo), max(self.hi, other.hi),
+                          max(self.coarse_lo, other.coarse_lo), min(self.coarse_hi, other.coarse_hi))
+
+    def within(self, max_span: int) -> bool:
+        """Day-precise dates at most ``max_span`` days apart, coarse dates that overlap, and
+        every day-precise date inside every coarse one. Each test only gets harder as a
+        cluster grows, as the linkage's veto must."""
+        if self.coarse_lo > self.coarse_hi:
+            return False
+        if self.lo > self.hi:  # no day-precise date
+            return True
+        return self.hi - self.lo <= max_span and self.coarse_lo <= self.lo and self.hi <= self.coarse_hi
+
+
+class EventClusterer:
+    """Keeps the scored pairs and the events of the articles seen so far."""
+
+    def __init__(self, settings: StorySettings | None = None, *, scorer: PairScorer | None = None,
+                 facts: Mapping[str, Sequence[Fact]] | None = None,
+                 taken: Callable[[str], bool] | None = None) -> None:
+        """``taken``: whether an id is in use outside this clusterer's memory (an alias in the
+        store), so a fresh id never reuses it."""
         self.settings = settings or get_settings().stories
-        self._model = model
+        self._scorer = scorer
+        self._taken = taken
         self._reprs: dict[str, ArticleRepr] = {}
         self._duplicates: dict[str, str] = {}  # duplicate id -> original id
         self._edges: dict[str, dict[str, float]] = {}
         self._events: dict[str, Event] = {}
         self._event_of: dict[str, str] = {}
+        self._retired: set[str] = set()  # ids that became aliases: never handed out again
         self._facts: dict[str, list[Fact]] = {k: list(v) for k, v in (facts or {}).items()}
 
     # -- public view --------------------------------------------------------------------------
+    @property
+    def scorer(self) -> PairScorer:
+        if self._scorer is None:
+            self._scorer = default_scorer(self.settings)
+        return self._scorer
+
     @property
     def events(self) -> list[Event]:
         return [self._events[k] for k in sorted(self._events)]
@@ -83,7 +135,7 @@ class EventClusterer:
         return self._recluster(fresh)
 
     def restore(self, events: Iterable[Event], reprs: Sequence[ArticleRepr]) -> None:
-        """Continue from stored events: rebuild the pair graph of their articles and take the
+        """Continue from stored events: score the pairs of their articles again and take the
         stored events as the current state (the next ``add`` reports changes against them)."""
         fresh = self._accept(reprs)
         self._score_new(fresh)
@@ -107,39 +159,32 @@ class EventClusterer:
             fresh.append(r.id)
         return fresh
 
-    def _model_for(self, r: ArticleRepr) -> PairModel:
-        return self._model if self._model is not None else model_for(r.encoder)
-
     def _candidates(self, new: list[ArticleRepr]) -> list[tuple[ArticleRepr, ArticleRepr]]:
-        """Pairs (new, any) within the event window whose embeddings are close enough."""
+        """Pairs (new, any) whose dates can lie within the event window of each other.
+
+        An article without a date is nobody's candidate: an event is a happening at a time, and
+        nothing places such an article near the others (compared with a whole store of similar
+        news from other months, it would join whichever came closest). It stays an event of its
+        own, which storylines can still take in.
+        """
         window = self.settings.event_window_days
+        new = [r for r in new if r.span is not None]
         if not new or len(self._reprs) < 2:
             return []
-        spans = [r.span for r in new if r.span is not None]
-        if len(spans) == len(new):  # all new articles dated: only the window around them
-            lo_all, hi_all = min(s[0] for s in spans) - window, max(s[1] for s in spans) + window
-            pool = [r for r in self._reprs.values()
-                    if r.span is None or (r.span[1] >= lo_all and r.span[0] <= hi_all)]
-        else:
-            pool = list(self._reprs.values())
+        lo_all = min(r.span[0] for r in new if r.span) - window
+        hi_all = max(r.span[1] for r in new if r.span) + window
+        pool = [r for r in self._reprs.values()
+                if r.span is not None and r.span[1] >= lo_all and r.span[0] <= hi_all]
         new_ids = {r.id for r in new}
-        L_new = np.stack([r.vec_lead for r in new])
-        T_new = np.stack([r.vec_title for r in new])
-        L = np.stack([r.vec_lead for r in pool])
-        T = np.stack([r.vec_title for r in pool])
-        lead_min, title_min = PREFILTER.get(new[0].encoder, PREFILTER_DEFAULT)
-        close = (L_new @ L.T >= lead_min) | (T_new @ T.T >= title_min)
-        lo_new = np.array([r.span[0] if r.span else -1 for r in new])
-        hi_new = np.array([r.span[1] if r.span else -1 for r in new])
-        lo = np.array([r.span[0] if r.span else -1 for r in pool])
-        hi = np.array([r.span[1] if r.span else -1 for r in pool])
+        lo_new = np.array([r.span[0] for r in new if r.span])
+        hi_new = np.array([r.span[1] for r in new if r.span])
+        lo = np.array([r.span[0] for r in pool if r.span])
+        hi = np.array([r.span[1] for r in pool if r.span])
         # smallest possible gap between the two date spans
         gap = np.maximum(0, np.maximum(lo_new[:, None], lo[None, :])
                          - np.minimum(hi_new[:, None], hi[None, :]))
-        dated = (lo_new[:, None] >= 0) & (lo[None, :] >= 0)
-        ok = close & (~dated | (gap <= window))
         out = []
-        for i, j in zip(*np.nonzero(ok), strict=True):
+        for i, j in zip(*np.nonzero(gap <= window), strict=True):
             a, b = new[i], pool[j]
             if a.id == b.id or (b.id in new_ids and b.id < a.id):
                 continue  # each new-new pair once
@@ -158,70 +203,95 @@ class EventClusterer:
                 if r.id not in index:
                     index[r.id] = len(reprs)
                     reprs.append(r)
-        scores = score_matrix(reprs, [(index[a.id], index[b.id]) for a, b in pairs],
-                              model=self._model_for(pairs[0][0]),
-                              window_days=self.settings.event_window_days)
+        scores = self.scorer.scores(reprs, [(index[a.id], index[b.id]) for a, b in pairs])
         for (a, b), s in zip(pairs, scores, strict=True):
             if s >= KEEP_EDGE:
                 self._edges[a.id][b.id] = float(s)
                 self._edges[b.id][a.id] = float(s)
 
-    def _component(self, start: str, threshold: float, seen: set[str]) -> list[str]:
-        stack, comp = [start], []
-        seen.add(start)
-        while stack:
-            node = stack.pop()
-            comp.append(node)
-            for other, s in self._edges.get(node, {}).items():
-                if s >= threshold and other not in seen:
-                    seen.add(other)
-                    stack.append(other)
-        return sorted(comp)
+    def _region(self, fresh: list[str], threshold: float) -> list[str]:
+        """The articles to cluster again: the components of the new articles, closed over the
+        old events they touch (an old event never ends up half inside, half outside)."""
+        region: set[str] = set()
+        starts = {self._duplicates.get(i, i) for i in fresh} & self._reprs.keys()
+        while starts:
+            for comp in components(sorted(starts), self._edges, threshold):
+                region.update(comp)
+            olds = {self._event_of[a] for a in region if a in self._event_of}
+            members = {m.article_id for e in olds if e in self._events
+                       for m in self._events[e].members}
+            starts = (members & self._reprs.keys()) - region
+        return sorted(region)
 
     def _recluster(self, fresh: list[str]) -> ClusterUpdate:
-        update = ClusterUpdate()
-        touched = sorted({self._duplicates.get(i, i) for i in fresh})
-        seen: set[str] = set()
-        for start in touched:
-            if start in seen or start not in self._reprs:
-                continue
-            threshold = self._model_for(self._reprs[start]).threshold
-            comp = self._component(start, threshold, seen)
-            self._emit(comp, threshold, update)
+        threshold = self.scorer.threshold
+        region = self._region(fresh, threshold)
+        window = self.settings.event_window_days
+        bounds = Summary(lambda a: DateBounds.of(self._reprs[a]), DateBounds.join,
+                         lambda b: b.within(window))
+        groups = average_link(region, self._edges, threshold, bounds)
+        old_ids = {self._event_of[a] for a in region if a in self._event_of}
+
+        def age(event_id: str) -> tuple[str, str]:
+            e = self._events.get(event_id)
+            return (e.date_from or "9999") if e else "9999", event_id
+
+        def taken(candidate: str) -> bool:
+            return (candidate in self._events or candidate in self._retired
+                    or (self._taken is not None and self._taken(candidate)))
+
+        def new_id(group: Sequence[str]) -> str:
+            # named after its earliest report (by date, then id); undated reports count last
+            first = min(group, key=lambda a: (self._reprs[a].day or NO_DAY, a))
+            return fresh_id("event", first, taken)
+
+        inherit = carry_ids(groups, self._event_of, age, new_id)
+        update = ClusterUpdate(aliases=dict(inherit.aliases))
+        kept = set(inherit.ids)
+        for old in sorted(old_ids - kept):
+            if old in self._events:
+                update.deleted.append(self._events.pop(old))
+        self._retired.update(inherit.aliases)
+        for event_id, members in zip(inherit.ids, groups, strict=True):
+            self._emit(event_id, members, threshold, update)
         return update
 
     def _memberships(self, comp: list[str], threshold: float) -> list[EventMember]:
         out: list[EventMember] = []
+        inside = set(comp)
         for aid in comp:
-            links = {o: s for o, s in self._edges.get(aid, {}).items() if o in comp}
-            if not links or max(links.values()) < threshold:
+            links = {o: s for o, s in self._edges.get(aid, {}).items() if o in inside}
+            if len(comp) == 1 or not links:
                 out.append(EventMember(aid, 1.0, ["the only article on this event so far"]))
                 continue
+            mean = sum(links.values()) / (len(comp) - 1)
             best = max(sorted(links), key=lambda o: links[o])
-            ps = pair_score(self._reprs[aid], self._reprs[best], model=self._model_for(
-                self._reprs[aid]), window_days=self.settings.event_window_days)
-            why = [f"closest to «{self._reprs[best].title[:80]}» (score {links[best]:.2f})"]
-            out.append(EventMember(aid, round(links[best], 4), why + ps.reasons))
+            ps = pair_score(self._reprs[aid], self._reprs[best], scorer=self.scorer,
+                            window_days=self.settings.event_window_days)
+            why = [f"close to the event as a whole (mean score {mean:.2f} over "
+                   f"{len(comp) - 1} other report{'s' if len(comp) > 2 else ''}, "
+                   f"threshold {threshold:.2f})",
+                   f"closest to «{self._reprs[best].title[:80]}» (score {links[best]:.2f})"]
+            out.append(EventMember(aid, round(mean, 4), why + ps.reasons))
         for dup, orig in sorted(self._duplicates.items()):
-            if orig in comp:
+            if orig in inside:
                 out.append(EventMember(dup, 1.0, [f"duplicate of article {orig}"]))
         return out
 
-    def _emit(self, comp: list[str], threshold: float, update: ClusterUpdate) -> None:
+    def _emit(self, event_id: str, comp: list[str], threshold: float,
+              update: ClusterUpdate) -> None:
         members = [self._reprs[i] for i in comp]
-        event = build_event(members, self._memberships(comp, threshold), self._edges,
+        event = build_event(event_id, members, self._memberships(comp, threshold), self._edges,
                             preferred_language=self.settings.preferred_language,
                             facts=self._facts)
-        old_ids = {self._event_of[a] for a in comp if a in self._event_of}
-        for old in sorted(old_ids - {event.id}):
-            if old in self._events:
-                update.deleted.append(self._events.pop(old))
-        if event.id in self._events:
-            if self._events[event.id] != event:
-                update.changed.append(event)
-        else:
+        previous = self._events.get(event_id)
+        if previous is not None:  # its storyline stays until storylines are linked again
+            event.storyline_id = previous.storyline_id
+        if previous is None:
             update.created.append(event)
-        self._events[event.id] = event
+        elif previous != event:
+            update.changed.append(event)
+        self._events[event_id] = event
         for m in event.members:
-            self._event_of[m.article_id] = event.id
-            update.assignments[m.article_id] = event.id
+            self._event_of[m.article_id] = event_id
+            update.assignments[m.article_id] = event_id

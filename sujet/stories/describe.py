@@ -5,16 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from sujet.model import Event, EventMember, Fact, stable_id
+from sujet.model import Event, EventMember, Fact
 from sujet.stories.represent import ArticleRepr, split_sentences
 
 SUMMARY_CHARS = 320
-
-
-def event_id_of(members: Sequence[ArticleRepr]) -> str:
-    """Stable id from the earliest member (by date, then id); undated articles count as latest."""
-    first = min(members, key=lambda r: (r.day if r.day is not None else 10**9, r.id))
-    return stable_id("event", first.id)
 
 
 def centrality(members: Sequence[ArticleRepr],
@@ -59,6 +53,7 @@ def key_names(members: Sequence[ArticleRepr], n: int = 8) -> list[str]:
 
 
 def build_event(
+    event_id: str,
     members: Sequence[ArticleRepr],
     memberships: Sequence[EventMember],
     edges: Mapping[str, Mapping[str, float]],
@@ -86,7 +81,9 @@ def build_event(
         text = _lead_sentences(best_of([r for r in members if (r.language or "und") == lang]))
         if text:
             summary[lang] = text
-    dates = sorted(r.date for r in members if r.date)
+    # the day-precise dates bound the event; a month or a year only when nothing is more precise
+    exact = [r.date for r in members if r.date and r.span and r.span[0] == r.span[1]]
+    dates = sorted(exact or [r.date for r in members if r.date])
     sources = sorted({r.agency or r.site or r.source or "" for r in members} - {""})
     entity_ids: Counter[str] = Counter()
     for r in members:
@@ -103,7 +100,7 @@ def build_event(
         if agreements:
             metadata["agreements"] = list(dict.fromkeys(agreements))
     return Event(
-        id=event_id_of(members),
+        id=event_id,
         title=head.title,
         languages=[lang for lang in languages if lang != "und"],
         date_from=dates[0] if dates else None,

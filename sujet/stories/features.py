@@ -1,152 +1,178 @@
-"""Pair features of two article representations: the signals the pair model combines."""
+"""Pair features of article representations: the few signals the same-event decision combines.
+
+Every feature is computed for many pairs at once (index pairs into a list of representations),
+by the same code at training and at run time:
+
+- ``e5_lead``: cosine of the multilingual-e5 vectors of title and lead, each first centred on
+  the mean vector of its language (the strongest signal). Raw e5 vectors carry their language:
+  on the labelled dev pairs two reports in different languages sit 0.05 closer to
+  "different" than two in one language, same event or not; after centring the unrelated pairs
+  of both kinds score alike and a Russian and a German report of one meeting are no longer
+  less alike than two Russian reports of different meetings;
+- ``use_lead``, ``use_title``: cosines of the distilled USE vectors of title + lead and title;
+- ``names``: share of the smaller article's name keys that the other article has too (light
+  keys: capitalised words transliterated to one spelling skeleton, so Мазур = Masur);
+- ``rare_names``: how rare the shared name keys are (a shared surname tells more than a shared
+  country);
+- ``stems``: cosine of content-word stem counts (transliterated skeleton prefixes);
+- ``numbers``: log(1 + figures both articles give);
+- ``years_conflict``: both name years and none in common.
+"""
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
-from rapidfuzz import fuzz
+from scipy import sparse
 
-from sujet.stories.keys import skeleton
-from sujet.stories.pair_idf import IdfTable, default_table, idf_weighted
-from sujet.stories.represent import ArticleRepr, stem_cosine, top_names
+from sujet.stories.name_frequencies import NameFrequencies
+from sujet.stories.represent import ArticleRepr
 
-FEATURES: tuple[str, ...] = (
-    "cos_title",
-    "cos_lead",
-    "cos_body",
-    "cos_cross",  # title of one against the lead of the other, mean of both directions
-    "names_jaccard",
-    "names_shared",  # log(1 + shared name keys)
-    "names_containment",  # shared / smaller key set
-    "top_names_shared",  # shared among each article's five most frequent names
-    "numbers_jaccard",
-    "numbers_shared",
-    "years_conflict",  # both name years, none in common
-    "title_fuzz",  # token-set ratio of transliterated titles, 0..1
-    "length_ratio",
-    "same_language",
-    "chunks_max",  # best-aligned pair of body chunks
-    "chunks_align",  # mean over chunks of their best match on the other side
-    "stems_cosine",  # lexical overlap of content-word stems
-    "stems_idf",  # the same overlap with rare stems weighing more (IDF over the dev texts)
-)
+Pairs = tuple[np.ndarray, np.ndarray]  # two index arrays into the representations
+ANY_LANGUAGE = ""  # key of the centre used for a language without one of its own
 
 
-def _jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
+@dataclass(slots=True)
+class FeatureContext:
+    """What features need beyond the two articles: the language centres of the e5 vectors
+    (fitted with the pair model, see :func:`sujet.stories.training.language_centres`)."""
+
+    centres: Mapping[str, np.ndarray] = field(default_factory=dict)
+    names: NameFrequencies | None = None  # the shipped table unless another is given
+
+    def name_frequencies(self) -> NameFrequencies:
+        return self.names if self.names is not None else NameFrequencies.shipped()
+
+    def centre(self, language: str | None) -> np.ndarray | None:
+        return self.centres.get(language or ANY_LANGUAGE, self.centres.get(ANY_LANGUAGE))
 
 
-def shared_names(a: ArticleRepr, b: ArticleRepr) -> set[str]:
-    """Shared entity ids when both articles have them, else shared light name keys."""
-    if a.entity_keys is not None and b.entity_keys is not None:
-        return set(a.entity_keys & b.entity_keys)
-    return set(a.keys.names) & set(b.keys.names)
+Feature = Callable[[Sequence[ArticleRepr], Pairs, FeatureContext], np.ndarray]
 
 
-def _name_sets(a: ArticleRepr, b: ArticleRepr) -> tuple[set[str], set[str]]:
-    if a.entity_keys is not None and b.entity_keys is not None:
-        return set(a.entity_keys), set(b.entity_keys)
-    return set(a.keys.names), set(b.keys.names)
+def _rowwise(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return np.einsum("ij,ij->i", a, b).astype(np.float64)
 
 
-def _top5(r: ArticleRepr) -> frozenset[str]:
-    if r.top_keys is None:
-        r.top_keys = frozenset(top_names(r.keys, 5))
-    return r.top_keys
+def _vectors(reprs: Sequence[ArticleRepr], name: str) -> np.ndarray:
+    rows = [getattr(r, name) for r in reprs]
+    if any(v is None for v in rows):
+        raise ValueError(f"{name} is missing: embed the articles first")
+    return np.stack(rows).astype(np.float64)
 
 
-def title_similarity(a: str, b: str) -> float:
-    """Token-set ratio of two titles after transliteration, 0..1."""
-    return _skeleton_similarity(skeleton(a), skeleton(b))
+def _cosine_of(name: str) -> Feature:
+    def cosine(reprs: Sequence[ArticleRepr], pairs: Pairs, ctx: FeatureContext) -> np.ndarray:
+        m = _vectors(reprs, name)
+        return _rowwise(m[pairs[0]], m[pairs[1]])
+
+    return cosine
 
 
-def _skeleton_similarity(a: str, b: str) -> float:
-    return float(fuzz.token_set_ratio(a, b)) / 100.0
+def e5_lead(reprs: Sequence[ArticleRepr], pairs: Pairs, ctx: FeatureContext) -> np.ndarray:
+    m = _vectors(reprs, "vec_deep")
+    if ctx.centres:
+        zero = np.zeros(m.shape[1])
+        m = m - np.stack([c if (c := ctx.centre(r.language)) is not None else zero
+                          for r in reprs])
+        m /= np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-9)
+    return _rowwise(m[pairs[0]], m[pairs[1]])
 
 
-def weighted_stems(r: ArticleRepr, idf: IdfTable | None = None) -> dict[str, float]:
-    """The article's stem vector weighted by IDF: by ``idf`` when given, else by the shipped
-    table (that vector is computed once and kept on the representation)."""
-    if idf is not None:
-        return idf_weighted(r.stems, idf)
-    if r.stems_idf is None:
-        r.stems_idf = idf_weighted(r.stems, default_table())
-    return r.stems_idf
-
-
-def pair_features(a: ArticleRepr, b: ArticleRepr, *, stems: float | None = None,
-                  stems_idf: float | None = None, idf: IdfTable | None = None) -> np.ndarray:
-    """The feature vector of a pair, in the order of :data:`FEATURES` (``stems``,
-    ``stems_idf``: the stem cosines when the caller computed them already, in bulk; ``idf``: a
-    document-frequency table other than the shipped one, as in cross-validation)."""
-    na, nb = _name_sets(a, b)
-    shared = na & nb
-    ta, tb = _top5(a), _top5(b)
-    years_conflict = float(bool(a.keys.years and b.keys.years
-                                and not (a.keys.years & b.keys.years)))
-    la, lb = max(1, a.length), max(1, b.length)
-    sim = a.vec_chunks @ b.vec_chunks.T
-    return np.array([
-        float(a.vec_title @ b.vec_title),
-        float(a.vec_lead @ b.vec_lead),
-        float(a.vec_body @ b.vec_body),
-        0.5 * (float(a.vec_title @ b.vec_lead) + float(a.vec_lead @ b.vec_title)),
-        _jaccard(na, nb),
-        math.log1p(len(shared)),
-        len(shared) / max(1, min(len(na), len(nb))),
-        float(len(ta & tb)),
-        _jaccard(a.keys.numbers, b.keys.numbers),
-        math.log1p(len(a.keys.numbers & b.keys.numbers)),
-        years_conflict,
-        _skeleton_similarity(a.title_skeleton or skeleton(a.title),
-                             b.title_skeleton or skeleton(b.title)),
-        min(la, lb) / max(la, lb),
-        float(bool(a.language and a.language == b.language)),
-        float(sim.max()),
-        0.5 * (float(sim.max(axis=1).sum()) / sim.shape[0]
-               + float(sim.max(axis=0).sum()) / sim.shape[1]),
-        stem_cosine(a.stems, b.stems) if stems is None else stems,
-        (stem_cosine(weighted_stems(a, idf), weighted_stems(b, idf)) if stems_idf is None
-         else stems_idf),
-    ], dtype=np.float64)
-
-
-def _bulk_cosines(vectors: Sequence[dict[str, float]], ia: np.ndarray,
-                  ib: np.ndarray) -> np.ndarray:
-    """Cosines of sparse unit vectors for index pairs, as one sparse product (in blocks)."""
-    from scipy import sparse
-
+def _sparse_rows(items: Sequence[dict[str, float]]) -> sparse.csr_matrix:
     vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for i, vec in enumerate(vectors):
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for i, vec in enumerate(items):
         for k, v in vec.items():
             rows.append(i)
             cols.append(vocab.setdefault(k, len(vocab)))
             vals.append(v)
-    m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(vectors), max(1, len(vocab))))
+    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(items), max(1, len(vocab))))
+
+
+def _pair_dots(m: sparse.csr_matrix, pairs: Pairs, other: sparse.csr_matrix | None = None,
+               block: int = 4096) -> np.ndarray:
+    """Row ``i`` of ``m`` dotted with row ``j`` of ``other`` (default ``m``) for index pairs,
+    in blocks (the products are sparse)."""
+    ia, ib = pairs
+    right = m if other is None else other
     out = np.empty(len(ia), dtype=np.float64)
-    for lo in range(0, len(ia), 4096):  # in blocks: the row products are large and sparse
-        hi = lo + 4096
-        out[lo:hi] = np.asarray(m[ia[lo:hi]].multiply(m[ib[lo:hi]]).sum(axis=1)).ravel()
+    for lo in range(0, len(ia), block):
+        hi = lo + block
+        out[lo:hi] = np.asarray(m[ia[lo:hi]].multiply(right[ib[lo:hi]]).sum(axis=1)).ravel()
     return out
 
 
-def feature_matrix(reprs: Sequence[ArticleRepr], pairs: Sequence[tuple[int, int]], *,
-                   idf: IdfTable | None = None) -> np.ndarray:
-    """Features of many pairs (index pairs into ``reprs``); equal to :func:`pair_features`
-    row by row, with the stem cosines computed as sparse products."""
+def stems(reprs: Sequence[ArticleRepr], pairs: Pairs, ctx: FeatureContext) -> np.ndarray:
+    return _pair_dots(_sparse_rows([r.stems for r in reprs]), pairs)
+
+
+def names(reprs: Sequence[ArticleRepr], pairs: Pairs, ctx: FeatureContext) -> np.ndarray:
+    keys = [dict.fromkeys(r.keys.names, 1.0) for r in reprs]
+    shared = _pair_dots(_sparse_rows(keys), pairs)
+    sizes = np.array([len(k) for k in keys], dtype=np.float64)
+    smaller = np.maximum(1.0, np.minimum(sizes[pairs[0]], sizes[pairs[1]]))
+    return shared / smaller
+
+
+def rare_names(reprs: Sequence[ArticleRepr], pairs: Pairs, ctx: FeatureContext) -> np.ndarray:
+    """log(1 + the summed rarity of the name keys both articles have): a shared surname or
+    small town tells more than a shared country (rarity: inverse document frequency in a
+    reference corpus, :class:`sujet.stories.name_frequencies.NameFrequencies`)."""
+    table = ctx.name_frequencies()
+    weighted = _sparse_rows([{k: table.idf(k) for k in r.keys.names} for r in reprs])
+    presence = weighted.copy()
+    presence.data[:] = 1.0
+    return np.log1p(_pair_dots(presence, pairs, weighted))
+
+
+def numbers(reprs: Sequence[ArticleRepr], pairs: Pairs, ctx: FeatureContext) -> np.ndarray:
+    shared = _pair_dots(_sparse_rows([dict.fromkeys(r.keys.numbers, 1.0) for r in reprs]), pairs)
+    return np.log1p(shared)
+
+
+def years_conflict(reprs: Sequence[ArticleRepr], pairs: Pairs, ctx: FeatureContext) -> np.ndarray:
+    years = [dict.fromkeys(r.keys.years, 1.0) for r in reprs]
+    shared = _pair_dots(_sparse_rows(years), pairs)
+    has = np.array([bool(y) for y in years])
+    return (has[pairs[0]] & has[pairs[1]] & (shared == 0)).astype(np.float64)
+
+
+FEATURES: dict[str, Feature] = {
+    "e5_lead": e5_lead,
+    "use_lead": _cosine_of("vec_lead"),
+    "use_title": _cosine_of("vec_title"),
+    "names": names,
+    "rare_names": rare_names,
+    "stems": stems,
+    "numbers": numbers,
+    "years_conflict": years_conflict,
+}
+
+
+def as_pairs(pairs: Sequence[tuple[int, int]]) -> Pairs:
     ia = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=len(pairs))
     ib = np.fromiter((p[1] for p in pairs), dtype=np.int64, count=len(pairs))
-    used = set(ia.tolist()) | set(ib.tolist())
-    stem_cos = _bulk_cosines([r.stems for r in reprs], ia, ib)
-    weighted = [weighted_stems(r, idf) if i in used else {} for i, r in enumerate(reprs)]
-    idf_cos = _bulk_cosines(weighted, ia, ib)
-    out = np.empty((len(pairs), len(FEATURES)), dtype=np.float64)
-    for n, (i, j) in enumerate(pairs):
-        out[n] = pair_features(reprs[i], reprs[j], stems=float(stem_cos[n]),
-                               stems_idf=float(idf_cos[n]), idf=idf)
-    return out
+    return ia, ib
+
+
+def feature_matrix(reprs: Sequence[ArticleRepr], pairs: Sequence[tuple[int, int]],
+                   names_: Sequence[str], ctx: FeatureContext | None = None) -> np.ndarray:
+    """The features ``names_`` (columns, in that order) of index pairs into ``reprs``."""
+    index = as_pairs(pairs)
+    if not pairs:
+        return np.zeros((0, len(names_)), dtype=np.float64)
+    context = ctx if ctx is not None else FeatureContext()
+    return np.column_stack([FEATURES[n](reprs, index, context) for n in names_])
+
+
+def shared_names(a: ArticleRepr, b: ArticleRepr) -> set[str]:
+    """Shared entity ids when both articles have them, else shared light name keys (for
+    explanations: the decision itself always uses the light keys, as it was trained)."""
+    if a.entity_keys is not None and b.entity_keys is not None:
+        return set(a.entity_keys & b.entity_keys)
+    return set(a.keys.names) & set(b.keys.names)

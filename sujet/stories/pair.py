@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
-from sujet.config import get_settings
-from sujet.stories.features import FEATURES, feature_matrix, pair_features, shared_names
+from sujet.config import StorySettings, get_settings
+from sujet.errors import ModelError
+from sujet.stories.features import FeatureContext, feature_matrix, shared_names
 from sujet.stories.pairmodel import PairModel, load_pair_model, model_path
 from sujet.stories.represent import ArticleRepr, span_gap
 
@@ -19,27 +22,44 @@ class PairScore:
     reasons: list[str] = field(default_factory=list)
 
 
-def model_for(encoder_name: str) -> PairModel:
-    """The pair model fitted on features of this encoder (static unless the full USE); the
-    static one stands in when no model was fitted for the full encoder."""
-    path = model_path(encoder_name == "use-m3")
-    return load_pair_model(path if path.is_file() else model_path(False))
+@dataclass(slots=True)
+class PairScorer:
+    """The shipped pair model of one encoder mode, applied to many pairs at once."""
+
+    model: PairModel
+
+    @property
+    def threshold(self) -> float:
+        return self.model.threshold
+
+    @property
+    def needs_deep(self) -> bool:
+        """Whether the articles need their multilingual-e5 vectors (``vec_deep``)."""
+        return "e5_lead" in self.model.features
+
+    def features(self, reprs: Sequence[ArticleRepr], pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+        return feature_matrix(reprs, pairs, self.model.features,
+                              FeatureContext(centres=self.model.centres))
+
+    def scores(self, reprs: Sequence[ArticleRepr], pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Same-event probabilities of index pairs into ``reprs``."""
+        if not pairs:
+            return np.zeros(0)
+        return self.model.probability(self.features(reprs, pairs))
+
+
+def default_scorer(settings: StorySettings | None = None) -> PairScorer:
+    """The scorer of the configured pair model file, else of the encoder mode's shipped one."""
+    cfg = settings or get_settings().stories
+    path = Path(cfg.pair_model) if cfg.pair_model else model_path(cfg.encoder)
+    if not path.is_file():
+        raise ModelError(f"pair model not found: {path}")
+    return PairScorer(load_pair_model(path))
 
 
 def date_gap(a: ArticleRepr, b: ArticleRepr) -> int | None:
     """Smallest possible distance in days between two articles' dates (None if one lacks it)."""
     return span_gap(a.span, b.span)
-
-
-def date_factor(gap: int | None, window_days: int) -> float:
-    """Multiplier on the pair score for publication dates far apart.
-
-    Dates are absent from the dev pairs, so this is a rule, not learned: within the event
-    window nothing changes; beyond it the score halves for every further window length.
-    """
-    if gap is None or gap <= window_days:
-        return 1.0
-    return float(0.5 ** ((gap - window_days) / max(1, window_days)))
 
 
 def _names_reason(a: ArticleRepr, b: ArticleRepr, shared: set[str]) -> str | None:
@@ -57,60 +77,66 @@ def _names_reason(a: ArticleRepr, b: ArticleRepr, shared: set[str]) -> str | Non
     return f"{what}: {shown}"
 
 
-def explain(a: ArticleRepr, b: ArticleRepr, x: np.ndarray, gap: int | None,
-            window_days: int) -> list[str]:
-    f = dict(zip(FEATURES, x, strict=True))
+def _date_reason(a: ArticleRepr, b: ArticleRepr, window_days: int) -> str | None:
+    gap = date_gap(a, b)
+    if gap is None:
+        return None
+    exact = a.span is not None and b.span is not None and a.span[0] == a.span[1] \
+        and b.span[0] == b.span[1]
+    if gap == 0:
+        # a date known only to the month or year is compatible with a day, not the same day
+        return "same day" if exact else f"dates compatible ({a.date} and {b.date})"
+    if gap <= window_days:
+        return f"{gap} day{'s' if gap != 1 else ''} apart"
+    return f"{gap} days apart (beyond the {window_days}-day event window)"
+
+
+# Each signal is named in the reasons when it pulls the decision by at least this much (log-odds
+# against an average dev pair): strong enough to matter, in either direction.
+PULL = 1.0
+_SAYS = {
+    "e5_lead": ("leads tell the same story", "leads tell different stories"),
+    "use_lead": ("leads are on the same topic", "leads are on different topics"),
+    "use_title": ("titles say the same thing", "titles say different things"),
+    "stems": ("many of the same words", "few words in common"),
+}
+
+
+def explain(a: ArticleRepr, b: ArticleRepr, features: dict[str, float],
+            pulls: dict[str, float], window_days: int) -> list[str]:
     reasons: list[str] = []
-    if f["cos_title"] >= 0.6:
-        reasons.append(f"titles say the same thing (cosine {f['cos_title']:.2f})")
-    if f["cos_lead"] >= 0.6:
-        reasons.append(f"leads tell the same story (cosine {f['cos_lead']:.2f})")
-    elif f["chunks_max"] >= 0.7:
-        reasons.append(f"passages match (cosine {f['chunks_max']:.2f})")
-    if f["cos_lead"] < 0.4 and f["cos_title"] < 0.4:
-        reasons.append(f"different topics (cosine {max(f['cos_lead'], f['cos_title']):.2f})")
+    for name, (up, down) in _SAYS.items():
+        pull = pulls.get(name, 0.0)
+        if abs(pull) >= PULL:
+            kind = "overlap" if name == "stems" else "cosine"
+            reasons.append(f"{up if pull > 0 else down} ({kind} {features[name]:.2f})")
     names = _names_reason(a, b, shared_names(a, b))
     if names:
         reasons.append(names)
     figures = sorted(a.keys.numbers & b.keys.numbers)
     if figures:
         reasons.append("same figures: " + ", ".join(figures[:5]))
-    if f["years_conflict"]:
+    if a.keys.years and b.keys.years and not (a.keys.years & b.keys.years):
         ya, yb = ", ".join(sorted(a.keys.years)), ", ".join(sorted(b.keys.years))
         reasons.append(f"different years named: {ya} vs {yb}")
-    if gap is not None:
-        if gap == 0:
-            reasons.append("same day")
-        elif gap <= window_days:
-            reasons.append(f"{gap} day{'s' if gap != 1 else ''} apart")
-        else:
-            reasons.append(f"{gap} days apart (beyond the {window_days}-day event window)")
+    when = _date_reason(a, b, window_days)
+    if when:
+        reasons.append(when)
     if a.language and b.language and a.language != b.language:
         reasons.append(f"across languages ({a.language}/{b.language})")
     return reasons
 
 
-def pair_score(a: ArticleRepr, b: ArticleRepr, *, model: PairModel | None = None,
+def pair_score(a: ArticleRepr, b: ArticleRepr, *, scorer: PairScorer | None = None,
                window_days: int | None = None) -> PairScore:
-    """Score, decision and reasons for one pair of articles."""
-    m = model if model is not None else model_for(a.encoder)
+    """Score, decision and reasons for one pair of articles. Reports further apart than the
+    event window are never one event, whatever their similarity."""
+    sc = scorer if scorer is not None else default_scorer()
     window = window_days if window_days is not None else get_settings().stories.event_window_days
-    x = pair_features(a, b)
+    x = sc.features([a, b], [(0, 1)])[0]
+    p = float(sc.model.probability(x)[0])
     gap = date_gap(a, b)
-    p = float(m.probability(x)[0]) * date_factor(gap, window)
-    same = p >= m.threshold and (gap is None or gap <= window)
-    return PairScore(score=round(p, 4), same=same,
-                     reasons=explain(a, b, x, gap, window))
-
-
-def score_matrix(reprs: list[ArticleRepr], pairs: list[tuple[int, int]], *,
-                 model: PairModel | None = None, window_days: int | None = None) -> np.ndarray:
-    """Scores of many pairs (index pairs into ``reprs``) in one model call; no reasons."""
-    if not pairs:
-        return np.zeros(0)
-    m = model if model is not None else model_for(reprs[pairs[0][0]].encoder)
-    window = window_days if window_days is not None else get_settings().stories.event_window_days
-    X = feature_matrix(reprs, pairs)
-    p = m.probability(X)
-    factors = np.array([date_factor(date_gap(reprs[i], reprs[j]), window) for i, j in pairs])
-    return p * factors
+    same = p >= sc.threshold and (gap is None or gap <= window)
+    feats = dict(zip(sc.model.features, x.tolist(), strict=True))
+    reasons = explain(a, b, feats, sc.model.contributions(x), window)
+    return PairScore(score=round(p, 4), same=same, reasons=reasons)

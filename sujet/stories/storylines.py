@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from sujet.config import StorySettings, get_settings
-from sujet.model import Event, Storyline, stable_id
+from sujet.model import Event, Storyline
+from sujet.stories.identity import carry_ids, fresh_id
 from sujet.stories.represent import ArticleRepr
 
 # Link rule, set with round values on the two storyline golds there are (the sample pages and
@@ -60,7 +61,7 @@ def _profile(event: Event, reprs: Mapping[str, ArticleRepr]) -> EventProfile | N
     members = [reprs[m.article_id] for m in event.members if m.article_id in reprs]
     if not members:
         return None
-    vec = np.mean([r.vec_lead + r.vec_body for r in members], axis=0)
+    vec = np.mean([r.vec_lead for r in members], axis=0)
     vec = vec / (np.linalg.norm(vec) or 1.0)
     names = set(key_set(members))
     spans = [r.span for r in members if r.span is not None]
@@ -82,12 +83,54 @@ def link_strength(a: EventProfile, b: EventProfile, idf: Mapping[str, float]) ->
     return float(a.vector @ b.vector), sum(idf.get(k, 0.0) for k in shared)
 
 
-def build_storylines(events: Sequence[Event], reprs: Sequence[ArticleRepr] | Mapping[str, ArticleRepr],
-                     settings: StorySettings | None = None) -> list[Storyline]:
-    """Storylines over ``events``; sets each linked event's ``storyline_id`` as well."""
+@dataclass(slots=True)
+class StorylineSet:
+    """Storylines over a set of events, and the old storyline ids that became aliases."""
+
+    storylines: list[Storyline]
+    aliases: dict[str, str]  # merged-away storyline id -> surviving id
+
+
+def link_storylines(events: Sequence[Event],
+                    reprs: Sequence[ArticleRepr] | Mapping[str, ArticleRepr],
+                    settings: StorySettings | None = None, *,
+                    taken: Callable[[str], bool] | None = None) -> StorylineSet:
+    """Storylines over ``events``; sets each event's ``storyline_id`` (None when alone).
+
+    An event's ``storyline_id`` on the way in is the storyline it belonged to before: ids
+    carry over as events join (:mod:`sujet.stories.identity`), and a storyline merged into an
+    older one becomes its alias. ``taken`` says whether an id is in use elsewhere (an alias in
+    the store), so a fresh id never reuses it.
+    """
     cfg = settings or get_settings().stories
     by_id = reprs if isinstance(reprs, Mapping) else {r.id: r for r in reprs}
     profiles = [p for e in sorted(events, key=lambda e: e.id) if (p := _profile(e, by_id))]
+    previous = {e.id: e.storyline_id for e in events if e.storyline_id}
+    groups = [g for g in _link_groups(profiles, cfg) if len(g) >= 2]
+    for p in profiles:
+        p.event.storyline_id = None
+    live = set(previous.values())
+    started: dict[str, str] = {}
+    for e in events:
+        sid = previous.get(e.id)
+        if sid and e.date_from and (sid not in started or e.date_from < started[sid]):
+            started[sid] = e.date_from
+
+    def age(sid: str) -> str:
+        return started.get(sid, "9999")
+
+    def new_id(members: Sequence[str]) -> str:
+        return fresh_id("storyline", members[0],
+                        lambda c: c in live or (taken is not None and taken(c)))
+
+    ordered = [[p.event.id for p in g] for g in groups]  # by first day, then id
+    inherit = carry_ids(ordered, previous, age, new_id)
+    out = [_storyline(sid, group) for sid, group in zip(inherit.ids, groups, strict=True)]
+    return StorylineSet(sorted(out, key=lambda s: s.id), inherit.aliases)
+
+
+def _link_groups(profiles: list[EventProfile], cfg: StorySettings) -> list[list[EventProfile]]:
+    """Connected components of the storyline links, each in time order."""
     n = len(profiles)
     df: Counter[str] = Counter()
     for p in profiles:
@@ -122,29 +165,34 @@ def build_storylines(events: Sequence[Event], reprs: Sequence[ArticleRepr] | Map
     groups: dict[int, list[EventProfile]] = {}
     for i, p in enumerate(profiles):
         groups.setdefault(find(i), []).append(p)
-    out: list[Storyline] = []
-    for group in groups.values():
-        if len(group) < 2:
-            continue
+    out = list(groups.values())
+    for group in out:
         group.sort(key=lambda p: (p.day_from if p.day_from is not None else 10**9, p.event.id))
-        sid = stable_id("storyline", group[0].event.id)
-        dates = sorted(d for p in group for d in (p.event.date_from, p.event.date_to) if d)
-        counts: Counter[str] = Counter()
-        for p in group:
-            counts.update(p.event.key_entities)
-        shown: Counter[str] = Counter()
-        for p in group:
-            shown.update(p.event.metadata.get("key_names", []) if p.event.metadata else [])
-        for p in group:
-            p.event.storyline_id = sid
-        out.append(Storyline(
-            id=sid,
-            title=group[-1].event.title,
-            event_ids=[p.event.id for p in group],
-            date_from=dates[0] if dates else None,
-            date_to=dates[-1] if dates else None,
-            key_entities=sorted(counts, key=lambda k: (-counts[k], k))[:10],
-            metadata={"key_names": [k for k, c in shown.most_common(8) if c >= 2],
-                      "events": len(group)},
-        ))
-    return sorted(out, key=lambda s: s.id)
+    return sorted(out, key=lambda g: g[0].event.id)
+
+
+def _storyline(sid: str, group: list[EventProfile]) -> Storyline:
+    dates = sorted(d for p in group for d in (p.event.date_from, p.event.date_to) if d)
+    counts: Counter[str] = Counter()
+    shown: Counter[str] = Counter()
+    for p in group:
+        counts.update(p.event.key_entities)
+        shown.update(p.event.metadata.get("key_names", []) if p.event.metadata else [])
+        p.event.storyline_id = sid
+    return Storyline(
+        id=sid,
+        title=group[-1].event.title,
+        event_ids=[p.event.id for p in group],
+        date_from=dates[0] if dates else None,
+        date_to=dates[-1] if dates else None,
+        key_entities=sorted(counts, key=lambda k: (-counts[k], k))[:10],
+        metadata={"key_names": [k for k, c in shown.most_common(8) if c >= 2],
+                  "events": len(group)},
+    )
+
+
+def build_storylines(events: Sequence[Event],
+                     reprs: Sequence[ArticleRepr] | Mapping[str, ArticleRepr],
+                     settings: StorySettings | None = None) -> list[Storyline]:
+    """Storylines over ``events`` (see :func:`link_storylines`), without the aliases."""
+    return link_storylines(events, reprs, settings).storylines

@@ -20,14 +20,14 @@ def shared_data() -> Path:
 def static_encoder():
     from sujet.stories.encoder import get_encoder
 
-    return get_encoder(False)
+    return get_encoder("static")
 
 
 @pytest.fixture(scope="session")
 def full_encoder():
     from sujet.stories.encoder import get_encoder
 
-    return get_encoder(True)
+    return get_encoder("use")
 
 
 @pytest.fixture(scope="session")

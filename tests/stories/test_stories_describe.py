@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from stories_synthetic import lead_model, make
+from stories_synthetic import lead_scorer, make
 
 from sujet.config import StorySettings
 from sujet.model import Fact
@@ -15,7 +15,7 @@ def _event(preferred: str, facts=None):
         make("en", [1, 0, 0.02], "2024-09-01", lang="en"),
     ]
     settings = StorySettings(event_window_days=7, preferred_language=preferred)
-    c = EventClusterer(settings, model=lead_model(), facts=facts)
+    c = EventClusterer(settings, scorer=lead_scorer(), facts=facts)
     c.add(reprs)
     assert len(c.events) == 1
     return c.events[0]

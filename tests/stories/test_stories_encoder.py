@@ -44,3 +44,24 @@ def test_embeddings_are_cached_by_content(static_encoder):
     b = embed_texts(static_encoder, TEXTS, cache=cache)
     assert cache.puts == 4
     assert np.array_equal(a[:4], b)
+
+
+def test_e5_encoder_rows_are_unit_and_cross_lingual():
+    from sujet.stories.encoder import get_encoder
+
+    e5 = get_encoder("e5")
+    v = e5.encode(TEXTS)
+    assert v.shape == (4, 384) and v.dtype == np.float32
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-3)
+    sims = v @ v.T
+    assert sims[0, 1] > sims[0, 3] and sims[1, 2] > sims[1, 3] and sims[0, 2] > sims[2, 3]
+    assert "e5-small" in e5.name and e5.encode([]).shape == (0, 384)
+
+
+def test_unknown_encoder_kind_is_a_clear_error():
+    import pytest
+
+    from sujet.stories.encoder import get_encoder
+
+    with pytest.raises(ValueError, match="unknown encoder"):
+        get_encoder("word2vec")

@@ -47,7 +47,7 @@ def test_evaluate_pairs_with_predictions(tmp_path):
     assert out["per_lang_pair"]["de-en"]["n"] == 2
 
 
-def test_evaluate_pairs_runs_the_system(tmp_path, static_encoder):
+def test_evaluate_pairs_runs_the_system(tmp_path):
     rows = [{"id": "s1", "lang1": "en", "lang2": "de",
              "title1": "Earthquake hits central Italy", "title2": "Erdbeben erschüttert Mittelitalien",
              "text1": "A strong earthquake struck central Italy on Monday near Perugia.",
@@ -55,7 +55,7 @@ def test_evaluate_pairs_runs_the_system(tmp_path, static_encoder):
              "label": 1}]
     (tmp_path / "d").mkdir()
     _write(tmp_path / "d" / "pairs.jsonl", rows)
-    out = evaluate_pairs(tmp_path / "d", full_encoder=False, write_predictions=tmp_path / "p.jsonl")
+    out = evaluate_pairs(tmp_path / "d", write_predictions=tmp_path / "p.jsonl")
     assert out["n"] == 1 and "f1" in out
     pred = json.loads((tmp_path / "p.jsonl").read_text())
     assert set(pred) == {"id", "score", "label"} and 0 <= pred["score"] <= 1

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sujet.stories.pair import date_factor, pair_score
+from sujet.config import StorySettings
+from sujet.stories.features import feature_matrix
+from sujet.stories.pair import default_scorer, pair_score
 from sujet.stories.represent import ArticleInput, represent
 
 RU = ArticleInput(
@@ -40,8 +42,8 @@ EN_SAME = ArticleInput(
 
 
 @pytest.fixture(scope="module")
-def reprs(static_encoder):
-    return {r.id: r for r in represent([RU, DE, EN_OTHER, EN_SAME], encoder=static_encoder)}
+def reprs():
+    return {r.id: r for r in represent([RU, DE, EN_OTHER, EN_SAME], deep=True)}
 
 
 def test_same_event_across_languages_scores_high(reprs):
@@ -58,44 +60,54 @@ def test_different_events_score_low(reprs):
         assert ps.score < pair_score(reprs["ru1"], reprs["de1"]).score
 
 
+def test_the_static_mode_decides_the_same_here(reprs):
+    scorer = default_scorer(StorySettings(encoder="static"))
+    assert not scorer.needs_deep
+    assert pair_score(reprs["ru1"], reprs["de1"], scorer=scorer).same
+    assert not pair_score(reprs["ru1"], reprs["en1"], scorer=scorer).same
+
+
 def test_reasons_speak_of_names_and_days(reprs):
     reasons = pair_score(reprs["ru1"], reprs["de1"]).reasons
     text = " | ".join(reasons)
     assert "same names" in text and ("Мазур" in text or "Masur" in text)
     assert "1 day apart" in reasons
     assert any("across languages" in r for r in reasons)
+    assert any(r.startswith("leads tell the same story") for r in reasons)
+    other = " | ".join(pair_score(reprs["ru1"], reprs["en1"]).reasons)
+    assert "leads tell different stories" in other
 
 
-def test_far_apart_dates_are_not_the_same_event(static_encoder):
+def test_a_coarse_date_is_compatible_not_the_same_day():
+    a, b = represent([RU, ArticleInput(id="de2", language="de", date="2024", title=DE.title,
+                                       text=DE.text)], deep=True)
+    reasons = pair_score(a, b).reasons
+    assert "dates compatible (2024-08-30 and 2024)" in reasons and "same day" not in reasons
+
+
+def test_far_apart_dates_are_not_the_same_event():
     later = ArticleInput(id="ru2", language=RU.language, date="2025-09-12", title=RU.title,
                          text=RU.text)
-    a, b = represent([RU, later], encoder=static_encoder)
+    a, b = represent([RU, later], deep=True)
     ps = pair_score(a, b, window_days=7)
-    assert not ps.same
+    assert not ps.same and ps.score > 0.9  # the same text: only the dates keep them apart
     assert any("beyond the 7-day event window" in r for r in ps.reasons)
 
 
-def test_date_factor_is_one_inside_the_window_and_halves_beyond():
-    assert date_factor(None, 7) == 1.0
-    assert date_factor(7, 7) == 1.0
-    assert date_factor(14, 7) == pytest.approx(0.5)
-
-
-def test_bulk_features_equal_single_pair_features(reprs):
-    from sujet.stories.features import feature_matrix, pair_features
-
+def test_bulk_features_equal_pair_by_pair(reprs):
     items = list(reprs.values())
+    names = ["e5_lead", "use_lead", "use_title", "names", "stems", "numbers", "years_conflict"]
     pairs = [(0, 1), (0, 2), (1, 3), (2, 3)]
-    bulk = feature_matrix(items, pairs)
+    bulk = feature_matrix(items, pairs, names)
     for row, (i, j) in zip(bulk, pairs, strict=True):
-        assert row == pytest.approx(pair_features(items[i], items[j]), abs=1e-6)
+        assert row == pytest.approx(feature_matrix([items[i], items[j]], [(0, 1)], names)[0])
+    assert bulk[0, names.index("names")] > 0 and bulk[1, names.index("names")] == 0
 
 
-def test_entity_keys_replace_light_keys_when_given(static_encoder):
+def test_entity_keys_name_the_shared_entities():
     keys = {"ru1": ["E:mazur", "E:tomsk"], "de1": ["E:mazur", "E:minsk"]}
     names = {"E:mazur": "Владимир Мазур", "E:tomsk": "Томск", "E:minsk": "Минск"}
-    a, b, c = represent([RU, DE, EN_OTHER], encoder=static_encoder, entity_keys=keys,
-                        entity_names=names)
+    a, b, c = represent([RU, DE, EN_OTHER], deep=True, entity_keys=keys, entity_names=names)
     assert a.entity_keys == frozenset({"E:mazur", "E:tomsk"}) and c.entity_keys is None
     reasons = pair_score(a, b).reasons
     assert "same people, organisations or places: Владимир Мазур" in reasons
@@ -105,12 +117,7 @@ def test_entity_keys_replace_light_keys_when_given(static_encoder):
     assert "same day" in other
 
 
-def test_flat_forest_equals_tree_by_tree_evaluation():
-    import numpy as np
-
-    from sujet.stories.pairmodel import load_pair_model, model_path
-
-    model = load_pair_model(model_path(False))
-    X = np.random.default_rng(0).uniform(0, 1, size=(50, len(model.features)))
-    by_tree = model.intercept + sum(t.predict(X) for t in model.trees)
-    assert np.allclose(model.log_odds(X), by_tree)
+def test_a_missing_deep_vector_is_an_error_not_a_zero(reprs):
+    flat = represent([RU, DE])
+    with pytest.raises(ValueError, match="vec_deep"):
+        default_scorer().scores(flat, [(0, 1)])

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from stories_synthetic import lead_model, make
+from stories_synthetic import lead_scorer, make
 
 from sujet.config import StorySettings
 from sujet.stories.cluster import EventClusterer
@@ -18,7 +18,7 @@ def test_meetings_a_year_apart_with_the_same_people_form_one_storyline():
         make("fair2", [1, 0.3, 0.15, 0], "2025-07-09", names={"parho": 2, "belar": 1, "inopr": 2}),
         make("other", [0, 0, 0, 1], "2024-08-30", names={"valen": 2}),
     ]
-    c = EventClusterer(settings, model=lead_model(threshold=0.99))
+    c = EventClusterer(settings, scorer=lead_scorer(threshold=0.99))
     c.add(reprs)
     # threshold 0.99: only near-identical leads link, so the five articles are four events
     events = c.events
@@ -39,6 +39,6 @@ def test_storyline_window_limits_links():
     reprs = [make("a", [1, 0, 0], "2024-01-01", names=names),
              make("b", [1, 0.1, 0], "2024-06-01", names=names),
              make("z", [0, 0, 1], "2024-01-01", names={"zzzzz": 1})]
-    c = EventClusterer(settings, model=lead_model(threshold=0.99))
+    c = EventClusterer(settings, scorer=lead_scorer(threshold=0.99))
     c.add(reprs)
     assert build_storylines(c.events, reprs, settings) == []
