@@ -5,14 +5,19 @@ ner/germeval and ner/europarl-de for German), cut to about 2,000 characters at a
 and wrapped in a small news page with navigation and a footer. Each tool runs in its own
 process on the same pages, so peak memory is its own:
 
-- ``sujet``: the whole ingest (extraction, dedup, store, entities, events) into a fresh SQLite;
+- ``sujet``: the whole ingest (extraction, dedup, store, entities, events) into a fresh SQLite,
+  with the default event decision on multilingual-e5 vectors; the share of its CPU time spent
+  in the e5 encoder is measured too;
+- ``sujet-static``: the same with ``stories.encoder = "static"`` (distilled USE vectors only);
 - ``sujet-extract``: sujet's extraction alone;
-- ``trafilatura``: ``trafilatura.extract`` alone, the usual baseline.
+- ``trafilatura``: ``trafilatura.extract`` alone, the usual baseline;
+- with ``--before TREE``, ``sujet-before``: the whole ingest of another source tree of sujet
+  (``git worktree add TREE REV``), so that a change is measured against its base in one run.
 
 Articles per CPU-second of the process is the per-core figure (the machine may be shared, so
 wall time is reported beside it). Writes a dated table into docs/benchmarks/pipeline.md.
 
-    python benchmarks/bench_pipeline.py [--per-language 100] [--no-write]
+    python benchmarks/bench_pipeline.py [--per-language 100] [--no-write] [--before TREE]
 """
 
 from __future__ import annotations
@@ -112,6 +117,8 @@ def _run_tool(tool: str, folder: str) -> None:
 
         tmp = tempfile.mkdtemp()
         settings = Settings(db=f"sqlite:///{tmp}/bench.sqlite")
+        if tool == "sujet-static":
+            settings.stories.encoder = "static"  # type: ignore[assignment]
         store = open_store(settings.db)
 
         def run(batch: list[Path]) -> int:
@@ -124,18 +131,46 @@ def _run_tool(tool: str, folder: str) -> None:
         from htmldate.extractors import get_external_parser
 
         get_external_parser().get_date_data("1 Xyzzy 2024")
+    encoder_cpu = _time_the_e5_encoder()
     t_cpu, t_wall = time.process_time(), time.perf_counter()
     kept = run(timed)
     cpu, wall = time.process_time() - t_cpu, time.perf_counter() - t_wall
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"tool": tool, "pages": len(timed), "kept": kept, "cpu_s": cpu,
-                      "wall_s": wall, "peak_mb": peak_mb}))
+                      "wall_s": wall, "peak_mb": peak_mb, "e5_cpu_s": encoder_cpu[0]}))
 
 
-def measure(tool: str, folder: Path) -> dict[str, float]:
+def _time_the_e5_encoder() -> list[float]:
+    """Count the CPU seconds spent in the e5 encoder from now on (where this tree has one)."""
+    spent = [0.0]
+    try:
+        from sujet.stories.encoder import E5Encoder
+    except ImportError:
+        return spent
+    encode = E5Encoder.encode
+
+    def timed(self: E5Encoder, texts):  # type: ignore[no-untyped-def]
+        t0 = time.process_time()
+        try:
+            return encode(self, texts)
+        finally:
+            spent[0] += time.process_time() - t0
+
+    E5Encoder.encode = timed  # type: ignore[method-assign]
+    return spent
+
+
+def measure(tool: str, folder: Path, tree: Path | None = None) -> dict[str, float]:
+    """Run one tool in a child process; ``tree``: another source tree of sujet to import."""
+    env = dict(os.environ)
+    if tree is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(tree), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     out = subprocess.run([sys.executable, __file__, "--child", tool, str(folder)],
-                         capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+                         capture_output=True, text=True, check=True, env=env)
+    row = json.loads(out.stdout.strip().splitlines()[-1])
+    if tree is not None:
+        row["tool"] = f"{tool}-before"
+    return row
 
 
 def write_table(rows: list[dict[str, float]], n: int) -> str:
@@ -144,12 +179,13 @@ def write_table(rows: list[dict[str, float]], n: int) -> str:
         f"### {date.today().isoformat()} — {n} pages (ru + de, ~2,000 characters), "
         f"{os.cpu_count()} cores, load {load:.1f}, Python {platform.python_version()}",
         "",
-        "| tool | articles/s per core (CPU) | articles/s (wall) | peak MB |",
-        "|---|---:|---:|---:|",
+        "| tool | articles/s per core (CPU) | articles/s (wall) | peak MB | e5 encoder share |",
+        "|---|---:|---:|---:|---:|",
     ]
     for r in rows:
+        share = f"{100 * r['e5_cpu_s'] / r['cpu_s']:.0f} %" if r.get("e5_cpu_s") else "—"
         lines.append(f"| {r['tool']} | {r['pages'] / r['cpu_s']:.1f} | "
-                     f"{r['pages'] / r['wall_s']:.1f} | {r['peak_mb']:.0f} |")
+                     f"{r['pages'] / r['wall_s']:.1f} | {r['peak_mb']:.0f} | {share} |")
     return "\n".join(lines) + "\n"
 
 
@@ -157,6 +193,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--per-language", type=int, default=100)
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--before", type=Path, help="another source tree of sujet to run beside")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -167,7 +204,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         n = build_pages(folder, args.per_language)
-        rows = [measure(tool, folder) for tool in ("trafilatura", "sujet-extract", "sujet")]
+        rows = [measure(tool, folder) for tool in ("trafilatura", "sujet-extract")]
+        if args.before is not None:
+            rows.append(measure("sujet", folder, args.before.resolve()))
+        rows += [measure(tool, folder) for tool in ("sujet", "sujet-static")]
     table = write_table(rows, n)
     print(table)
     if not args.no_write:

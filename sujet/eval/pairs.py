@@ -13,13 +13,11 @@ Predictions, when given instead of running the system, are one JSON line per pai
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from sujet.eval.io import read_jsonl, write_jsonl
+from sujet.eval.io import print_result, read_jsonl, write_jsonl
 from sujet.eval.metrics import pearson, prf
 from sujet.stories.represent import ArticleInput
 
@@ -101,14 +99,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--write-predictions", type=Path)
     args = ap.parse_args(argv)
-    try:
-        result = evaluate_pairs(args.data, predictions=args.predictions, limit=args.limit,
-                                write_predictions=args.write_predictions)
-    except (FileNotFoundError, KeyError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(json.dumps(result, ensure_ascii=False, indent=1))
-    return 0
+    return print_result(lambda: evaluate_pairs(
+        args.data, predictions=args.predictions, limit=args.limit,
+        write_predictions=args.write_predictions))
 
 
 if __name__ == "__main__":

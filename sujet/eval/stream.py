@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import tempfile
 import time
 from collections import Counter
@@ -30,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from sujet.config import Settings, get_settings
-from sujet.eval.io import read_jsonl, write_jsonl
+from sujet.eval.io import print_result, read_jsonl, write_jsonl
 from sujet.eval.metrics import prf
 from sujet.stories.encoder import EmbeddingCache
 
@@ -224,17 +223,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cv", type=int, metavar="FOLDS",
                     help="fit the pair model on the other folds of the pairs (grouped)")
     args = ap.parse_args(argv)
-    try:
-        if args.cv:
-            result = cross_validated_stream(args.data, folds=args.cv)
-        else:
-            result = evaluate_stream(args.data, write_predictions=args.write_predictions,
-                                     limit=args.limit)
-    except (FileNotFoundError, KeyError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(json.dumps(result, ensure_ascii=False, indent=1))
-    return 0
+    if args.cv:
+        return print_result(lambda: cross_validated_stream(args.data, folds=args.cv))
+    return print_result(lambda: evaluate_stream(
+        args.data, write_predictions=args.write_predictions, limit=args.limit))
 
 
 if __name__ == "__main__":

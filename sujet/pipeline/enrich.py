@@ -22,6 +22,7 @@ from sujet.store.base import EntityQuery, Store
 if TYPE_CHECKING:
     from sujet.entities import ArticleEntities, EntityResolver
     from sujet.stories.cluster import EventClusterer
+    from sujet.stories.pair import PairScorer
 
 log = logging.getLogger(__name__)
 _PAGE = 1000
@@ -115,8 +116,10 @@ class EventEnricher:
 
     stage = "events"
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, scorer: PairScorer | None = None) -> None:
+        """``scorer``: the same-event decision (default: the configured pair model)."""
         self.settings = settings
+        self._scorer = scorer
         self._clusterer: EventClusterer | None = None
         self._names: dict[str, str] = {}
 
@@ -154,7 +157,8 @@ class EventEnricher:
             from sujet.stories.cluster import EventClusterer
 
             clusterer = EventClusterer(
-                self.settings.stories, taken=lambda i: store.resolve_event_id(i) is not None)
+                self.settings.stories, scorer=self._scorer,
+                taken=lambda i: store.resolve_event_id(i) is not None)
             events = list(_all_events(store))
             if events:
                 stored = [a for a in store.iter_articles()

@@ -40,10 +40,10 @@ def by_item(store: Store) -> dict[str, Article]:
     return {item_of(a): a for a in store.iter_articles()}
 
 
-# BCubed recall of the gold events (measured 0.65): reports of one meeting written from other
+# BCubed recall of the gold events (measured 0.78): reports of one meeting written from other
 # angles in other languages can fall under the same-event threshold and stay apart, as events
 # of one storyline. It only goes up.
-EVENT_RECALL_FLOOR = 0.6
+EVENT_RECALL_FLOOR = 0.75
 
 
 def test_events_never_mix_two_gold_events(by_item: dict[str, Article]) -> None:
