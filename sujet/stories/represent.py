@@ -25,10 +25,10 @@ from sujet.stories.keys import LightKeys, light_keys, name_key
 
 TITLE_MAX = 240
 LEAD_CHARS = 400  # about the first two or three sentences after the headline
-# The e5 lead is shorter: e5 costs about 2 ms per token per core. On the dev pairs (grouped
-# 5-fold CV of the decision model) title + 250 characters (about 120 tokens) scores as
-# title + 400 (SemEval Pearson 0.759 against 0.762, tg F1 0.888 against 0.876) for three
-# quarters of the cost; title + 150 loses more (0.749, 0.864).
+# The e5 lead is shorter: e5 costs under 2 ms per token per core. On the dev pairs (grouped
+# 5-fold CV of the decision model, scripts/compare_encoders.py) title + 250 characters (about
+# 120 tokens) scores as title + 400 (SemEval Pearson 0.775 against 0.778, tg F1 0.870 against
+# 0.857) for four fifths of the cost; title + 150 loses more (0.767, 0.854).
 DEEP_LEAD_CHARS = 250
 
 _SENT_RE = re.compile(r"(?<=[.!?…»\"])\s+(?=[\"«(]?[A-ZА-ЯЁÄÖÜ0-9])")
