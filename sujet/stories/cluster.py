@@ -96,6 +96,7 @@ class EventClusterer:
         self._taken = taken
         self._reprs: dict[str, ArticleRepr] = {}
         self._duplicates: dict[str, str] = {}  # duplicate id -> original id
+        self._copies: dict[str, list[str]] = {}  # original id -> its duplicates, in order
         self._edges: dict[str, dict[str, float]] = {}
         self._events: dict[str, Event] = {}
         self._event_of: dict[str, str] = {}
@@ -152,6 +153,7 @@ class EventClusterer:
             original = self._duplicates.get(r.duplicate_of or "", r.duplicate_of)  # chains
             if original and (original in self._reprs or original in batch_ids):
                 self._duplicates[r.id] = original
+                self._copies.setdefault(original, []).append(r.id)
                 fresh.append(r.id)
                 continue
             self._reprs[r.id] = r
@@ -273,8 +275,8 @@ class EventClusterer:
                    f"threshold {threshold:.2f})",
                    f"closest to «{self._reprs[best].title[:80]}» (score {links[best]:.2f})"]
             out.append(EventMember(aid, round(mean, 4), why + ps.reasons))
-        for dup, orig in sorted(self._duplicates.items()):
-            if orig in inside:
+        for orig in comp:
+            for dup in sorted(self._copies.get(orig, ())):
                 out.append(EventMember(dup, 1.0, [f"duplicate of article {orig}"]))
         return out
 
