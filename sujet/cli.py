@@ -1,7 +1,10 @@
 """The `sujet` command: one entry point, `--json` wherever a program reads the output.
 
-Every command that fails on bad input prints one line (`sujet: error: … [CODE]`) on stderr and
-exits non-zero: 2 for bad input, 3 for a missing record, 1 for anything else.
+Every command that fails prints one line (`sujet: error: … [CODE]`) on stderr — with `--json`,
+one JSON object `{"error": {"code": …, "message": …}}` — and exits non-zero: 2 for bad input
+(usage, dates, paths), 3 for a missing record or store, 1 for anything else. Commands that only
+read never create a store. A list that finds nothing says so on stderr ("no articles match")
+and exits 0.
 """
 
 from __future__ import annotations
@@ -16,65 +19,147 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+# Typer carries its own copy of click; its usage errors are these classes.
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+from sujet import __version__
 from sujet.config import Settings, get_settings
-from sujet.errors import InputError, NotFound, SujetError
+from sujet.errors import AmbiguousId, InputError, NotFound, StoreMissing, SujetError
 from sujet.model import Article, Entity, Event, Storyline
 from sujet.store.base import Store
+from sujet.store.date_filters import check_range, parse_optional
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="Sujet: multilingual news monitoring — clean articles, events, people and positions.",
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-DbOpt = Annotated[str | None, typer.Option("--db", help="Store URL (sqlite:///file or postgresql://…).")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+DEFAULT_DB = Settings.model_fields["db"].default
+STORE_PREFIXES = ("sqlite:", "postgresql:", "postgresql+psycopg:", "postgres:")
+
+DbOpt = Annotated[str | None, typer.Option(
+    "--db", metavar="URL",
+    help=f"Store URL: sqlite:///FILE (relative) or sqlite:////ABS/FILE, or postgresql://USER@HOST/DB. "
+         f"Default: SUJET_DB, then db in sujet.toml, then {DEFAULT_DB}.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output (errors too).")]
+LanguageOpt = Annotated[str | None, typer.Option(
+    "--language", "-l", metavar="CODE", help="Only this language (ISO 639-1 code: ru, de, en …).")]
+FromOpt = Annotated[str | None, typer.Option(
+    "--from", metavar="DATE",
+    help="On or after DATE: YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday, or 7d / 2w / 3m / 1y ago.")]
+ToOpt = Annotated[str | None, typer.Option(
+    "--to", metavar="DATE", help="On or before DATE (same forms as --from).")]
+LimitOpt = Annotated[int, typer.Option(min=1, help="At most this many results.")]
+OffsetOpt = Annotated[int, typer.Option(min=0, help="Skip this many results first (paging).")]
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# Exit statuses (README, "Command line").
+EXIT_ERROR, EXIT_INPUT, EXIT_MISSING = 1, 2, 3
 
 
 def _settings(db: str | None) -> Settings:
     settings = get_settings()
-    return settings.model_copy(update={"db": db}) if db else settings
+    settings = settings.model_copy(update={"db": db}) if db else settings
+    url = settings.db.strip()
+    if not url.startswith(STORE_PREFIXES):
+        raise InputError(f"{url!r} is not a store URL: use sqlite:///FILE or "
+                         "postgresql://USER@HOST/DB")
+    return settings
 
 
-def _fail(message: str, code: int) -> None:
-    typer.echo(f"sujet: error: {message}", err=True)
-    raise typer.Exit(code)
+def _error_line(code: str, message: str, as_json: bool) -> str:
+    if as_json:
+        return json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False)
+    return f"sujet: error: {message} [{code}]"
+
+
+def _fail(err: SujetError, status: int, as_json: bool) -> None:
+    where = f"{err.source}: " if err.source else ""
+    typer.echo(_error_line(err.code, where + err.message, as_json), err=True)
+    raise typer.Exit(status)
 
 
 def handles_errors(fn: F) -> F:
-    """Turn errors into one line on stderr and a non-zero exit."""
+    """Turn errors into one line on stderr (JSON with ``--json``) and a non-zero exit."""
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        as_json = bool(kwargs.get("as_json"))
         try:
             return fn(*args, **kwargs)
         except typer.Exit:
             raise
-        except NotFound as err:
-            _fail(str(err), 3)
+        except (NotFound, StoreMissing) as err:
+            _fail(err, EXIT_MISSING, as_json)
         except InputError as err:
-            _fail(str(err), 2)
+            _fail(err, EXIT_INPUT, as_json)
         except SujetError as err:
-            _fail(str(err), 1)
+            _fail(err, EXIT_ERROR, as_json)
         except FileNotFoundError as err:
-            _fail(f"{err.filename}: no such file [E100]", 2)
+            _fail(InputError("no such file", source=str(err.filename)), EXIT_INPUT, as_json)
         except BrokenPipeError:  # output piped into `head`: not an error
             sys.stderr.close()
             raise typer.Exit(0) from None
         except KeyboardInterrupt:
-            _fail("interrupted; what was committed is kept, run again to resume", 130)
+            _fail(SujetError("interrupted; what was committed is kept, run again to resume"),
+                  130, as_json)
         except Exception as err:  # noqa: BLE001 - one line, not a traceback, for the user
-            _fail(f"{type(err).__name__}: {err}", 1)
+            _fail(SujetError(f"{type(err).__name__}: {err}"), EXIT_ERROR, as_json)
 
     return wrapper  # type: ignore[return-value]
 
 
-def _open(db: str | None) -> Store:
+def _open(db: str | None, *, create: bool = False) -> Store:
+    """The store of ``--db``; only ``create`` (ingest, serve) makes a new one."""
     from sujet.store import open_store
 
-    return open_store(_settings(db).db)
+    return open_store(_settings(db).db, create=create)
+
+
+def _dates(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    parsed = parse_optional(date_from), parse_optional(date_to)
+    check_range(*parsed)
+    return parsed
+
+
+def _nothing(what: str, as_json: bool) -> None:
+    """The line for an empty result (stderr, so that stdout stays a clean list); ``[]`` in JSON."""
+    if as_json:
+        _print_json([])
+    else:
+        typer.echo(f"no {what}", err=True)
+
+
+def _resolve_id(store: Store, kind: str, ref: str, exists: Callable[[str], bool]) -> str:
+    """The full id ``ref`` names: itself when stored, else the one stored id it starts."""
+    if exists(ref):
+        return ref
+    found = store.ids_with_prefix(kind, ref, limit=6)
+    if not found:
+        raise NotFound(f"no {kind} {ref}")
+    if len(found) > 1:
+        shown = ", ".join(found[:5]) + (" …" if len(found) > 5 else "")
+        raise AmbiguousId(f"{kind} id prefix {ref!r} matches {shown}: give more characters")
+    return found[0]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sujet {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Sujet: multilingual news monitoring — clean articles, events, people and positions.
+
+    Exit status: 0 done (an empty result too), 1 failure, 2 bad input, 3 no such record or store.
+    """
 
 
 def article_json(a: Article, *, with_text: bool = True) -> dict[str, Any]:
@@ -122,9 +207,16 @@ def ingest(
     allow_private: Annotated[
         bool, typer.Option(help="Allow URLs on loopback or private addresses.")
     ] = False,
-    no_enrich: Annotated[bool, typer.Option(help="Skip entities and events.")] = False,
+    enrich: Annotated[bool, typer.Option(
+        "--enrich/--no-enrich", help="Find entities and events (--no-enrich: only store pages).")
+    ] = True,
 ) -> None:
-    """Ingest pages into the store and print what was kept and dropped, with reasons."""
+    """Ingest pages into the store and print what was kept and dropped, with reasons.
+
+    Exit status 0 when every input was read, even if some pages were dropped; 2 when an input
+    path does not exist, or nothing could be stored or was already stored (every page dropped,
+    or no pages at all).
+    """
     from sujet.pipeline.ingest import run_ingest
 
     settings = _settings(db)
@@ -132,19 +224,37 @@ def ingest(
         settings = settings.model_copy(
             update={"fetch": settings.fetch.model_copy(update={"allow_private": True})}
         )
-    with _open(db) as store:
+    missing = [i for i in inputs if _is_local_path(i) and not Path(i).expanduser().exists()]
+    with _open(db, create=True) as store:
         report = run_ingest(
             inputs,
             store,
             settings,
             progress=not as_json and sys.stderr.isatty(),
             fetch_links=fetch_links,
-            enrichers=[] if no_enrich else None,
+            enrichers=None if enrich else [],
         )
     data = report.as_dict()
+    kept = report.added + report.already_stored + report.duplicates
+    failure = None
+    if missing:
+        failure = InputError("no such file or folder", source=", ".join(missing))
+    elif kept == 0:
+        failure = InputError("nothing stored: every page was dropped" if report.seen
+                             else "no pages found in the inputs")
     if as_json:
         _print_json(data)
-        return
+    else:
+        _echo_ingest_report(report, data)
+    if failure is not None:
+        _fail(failure, EXIT_INPUT, as_json)
+
+
+def _is_local_path(value: str) -> bool:
+    return value != "-" and "://" not in value
+
+
+def _echo_ingest_report(report: Any, data: dict[str, Any]) -> None:
     typer.echo(
         f"seen {data['seen']}, added {data['added']}, already stored {data['already_stored']}, "
         f"duplicates {data['duplicates']} (exact {data['exact_duplicates']}, "
@@ -161,7 +271,11 @@ def ingest(
 
 @app.command()
 @handles_errors
-def stats(db: DbOpt = None, as_json: JsonOpt = False, top: int = 10) -> None:
+def stats(
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    top: Annotated[int, typer.Option(min=1, help="How many events, storylines, people.")] = 10,
+) -> None:
     """Summarise the store: articles by language and source, duplicates, events, people."""
     from collections import Counter
 
@@ -200,8 +314,10 @@ def stats(db: DbOpt = None, as_json: JsonOpt = False, top: int = 10) -> None:
     if as_json:
         _print_json(data)
         return
-    typer.echo(f"{total} articles ({dups} duplicates, {dated} dated) in "
-               + ", ".join(f"{k}: {v}" for k, v in langs.most_common()))
+    head = f"{total} articles ({dups} duplicates, {dated} dated)"
+    if langs:
+        head += " in " + ", ".join(f"{k}: {v}" for k, v in langs.most_common())
+    typer.echo(head if total else head + "; add pages with `sujet ingest PATH`")
     if runs and runs[0].stats.get("dropped"):
         typer.echo("last run dropped: " + ", ".join(f"{v} × {k}" for k, v in runs[0].stats["dropped"].items()))
     if events:
@@ -224,23 +340,29 @@ def stats(db: DbOpt = None, as_json: JsonOpt = False, top: int = 10) -> None:
 def articles(
     db: DbOpt = None,
     as_json: JsonOpt = False,
-    language: str | None = None,
-    source: str | None = None,
-    date_from: Annotated[str | None, typer.Option("--from")] = None,
-    date_to: Annotated[str | None, typer.Option("--to")] = None,
-    no_duplicates: bool = False,
-    limit: int = 50,
-    offset: int = 0,
+    language: LanguageOpt = None,
+    source: Annotated[str | None, typer.Option(
+        metavar="TEXT", help="Only articles whose site, source or URL contains TEXT.")] = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    duplicates: Annotated[bool, typer.Option(
+        "--duplicates/--no-duplicates", help="List duplicates of other articles too.")] = True,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
 ) -> None:
     """List stored articles, newest first."""
     from sujet.store.base import ArticleQuery
 
+    date_from, date_to = _dates(date_from, date_to)
     query = ArticleQuery(
         language=language, source=source, date_from=date_from, date_to=date_to,
-        include_duplicates=not no_duplicates, limit=limit, offset=offset,
+        include_duplicates=duplicates, limit=limit, offset=offset,
     )
     with _open(db) as store:
         found = store.list_articles(query)
+    if not found:
+        _nothing("articles match", as_json)
+        return
     if as_json:
         _print_json([article_json(a) for a in found])
         return
@@ -250,10 +372,14 @@ def articles(
 
 @app.command()
 @handles_errors
-def show(article_id: str, db: DbOpt = None, as_json: JsonOpt = False) -> None:
+def show(
+    article_id: Annotated[str, typer.Argument(help="An article id, or its first characters.")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
     """Show one article with its metadata."""
     with _open(db) as store:
-        a = store.get_article(article_id)
+        a = store.get_article(_resolve_id(store, "article", article_id, store.has_article))
         if a is None:
             raise NotFound(f"no article {article_id}")
         data = article_json(a)
@@ -279,11 +405,11 @@ def show(article_id: str, db: DbOpt = None, as_json: JsonOpt = False) -> None:
 @app.command()
 @handles_errors
 def search(
-    query: str,
+    query: Annotated[str, typer.Argument(help="Words or a name, in any language.")],
     db: DbOpt = None,
     as_json: JsonOpt = False,
-    language: str | None = None,
-    limit: int = 20,
+    language: LanguageOpt = None,
+    limit: LimitOpt = 20,
 ) -> None:
     """Full-text search across languages (name variants included)."""
     from sujet.pipeline.search import search_articles
@@ -293,6 +419,9 @@ def search(
         raise InputError("empty query")
     with _open(db) as store:
         hits = search_articles(store, query, ArticleQuery(language=language, limit=limit))
+    if not hits:
+        _nothing(f"articles match {query!r}", as_json)
+        return
     if as_json:
         _print_json(
             [article_json(h.article, with_text=False) | {"score": h.score, "snippet": h.snippet}
@@ -314,7 +443,8 @@ def _export_rows(store: Any) -> Iterable[dict[str, Any]]:
 def export(
     db: DbOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet")] = "jsonl",
-    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file (default: standard output).")] = None,
 ) -> None:
     """Export every article (JSONL or CSV to stdout or a file; Parquet to a file)."""
     if fmt not in ("jsonl", "csv", "parquet"):
@@ -372,7 +502,7 @@ def extract(
     file: Path,
     as_json: JsonOpt = False,
     kind: Annotated[str, typer.Option(help="auto, html or text")] = "auto",
-    url: str | None = None,
+    url: Annotated[str | None, typer.Option(help="The page's address (dates, site).")] = None,
 ) -> None:
     """Extract one page to one article; nothing is stored."""
     from sujet.library import analyze
@@ -400,7 +530,7 @@ def eval_(
     data: Annotated[Path, typer.Option("--data", help="A data folder in the eval formats.")],
     as_json: JsonOpt = False,
     predictions: Annotated[Path | None, typer.Option(help="Write the system's output here.")] = None,
-    limit: int | None = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N records.")] = None,
 ) -> None:
     """Run a quality harness on a data folder and print its metrics."""
     from sujet.eval.registry import run_eval
@@ -458,6 +588,10 @@ def _find_entity(store: Store, name_or_id: str) -> Entity:
     from sujet.store.base import EntityQuery
 
     entity = store.get_entity(name_or_id)
+    if entity is None and len(name_or_id) >= 4:
+        ids = store.ids_with_prefix("entity", name_or_id, limit=2)
+        if len(ids) == 1:
+            entity = store.get_entity(ids[0])
     if entity is None:
         exact = sorted(store.find_entities(name_or_id), key=lambda e: -e.mentions)
         partial = store.list_entities(EntityQuery(name=name_or_id, limit=50))
@@ -475,8 +609,8 @@ def entities(
     as_json: JsonOpt = False,
     entity_type: Annotated[str | None, typer.Option("--type", help="PER, ORG or LOC")] = None,
     name: Annotated[str | None, typer.Option(help="Part of a name or variant.")] = None,
-    limit: int = 50,
-    offset: int = 0,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
 ) -> None:
     """List people, organisations and places, most mentioned first."""
     from sujet.store.base import EntityQuery
@@ -488,6 +622,9 @@ def entities(
             type=entity_type.upper() if entity_type else None, name=name, limit=limit,
             offset=offset))
         rows = [entity_json(store, e) for e in found]
+    if not rows:
+        _nothing("entities match", as_json)
+        return
     if as_json:
         _print_json(rows)
         return
@@ -498,7 +635,11 @@ def entities(
 
 @app.command()
 @handles_errors
-def entity(name_or_id: str, db: DbOpt = None, as_json: JsonOpt = False) -> None:
+def entity(
+    name_or_id: Annotated[str, typer.Argument(help="A name in any case or script, or an id.")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
     """A dossier: variants, mentions, position history, co-mentions, articles."""
     with _open(db) as store:
         data = entity_json(store, _find_entity(store, name_or_id), full=True)
@@ -549,17 +690,21 @@ def event_json(store: Store, event: Event) -> dict[str, Any]:
 def events(
     db: DbOpt = None,
     as_json: JsonOpt = False,
-    language: str | None = None,
-    date_from: Annotated[str | None, typer.Option("--from")] = None,
-    date_to: Annotated[str | None, typer.Option("--to")] = None,
-    limit: int = 50,
-    offset: int = 0,
+    language: LanguageOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
 ) -> None:
     """List events, newest and most reported first."""
+    date_from, date_to = _dates(date_from, date_to)
     with _open(db) as store:
         found = store.list_events(limit=limit, offset=offset, language=language,
                                   date_from=date_from, date_to=date_to)
         rows = [event_json(store, e) for e in found]
+    if not rows:
+        _nothing("events match", as_json)
+        return
     if as_json:
         _print_json(rows)
         return
@@ -568,11 +713,15 @@ def events(
                    f"[{', '.join(r['languages'])}]  {r['title']}")
 
 
-def _live_id(kind: str, wanted: str, resolve: Callable[[str], str | None]) -> str:
-    """The stored id ``wanted`` names: itself, or the survivor of a merge (said on stderr)."""
+def _live_id(store: Store, kind: str, wanted: str, resolve: Callable[[str], str | None]) -> str:
+    """The stored id ``wanted`` names: itself, the one id it is a prefix of, or the survivor of
+    a merge (said on stderr)."""
     found = resolve(wanted)
     if found is None:
-        raise NotFound(f"no {kind} {wanted}")
+        found = resolve(_resolve_id(store, kind, wanted, lambda _: False))
+        if found is None:
+            raise NotFound(f"no {kind} {wanted}")
+        wanted = found
     if found != wanted:
         typer.echo(f"{kind} {wanted} was merged into {found}", err=True)
     return found
@@ -580,11 +729,15 @@ def _live_id(kind: str, wanted: str, resolve: Callable[[str], str | None]) -> st
 
 @app.command()
 @handles_errors
-def event(event_id: str, db: DbOpt = None, as_json: JsonOpt = False) -> None:
+def event(
+    event_id: Annotated[str, typer.Argument(help="An event id, or its first characters.")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
     """One event: its articles in every language and why each belongs (the id of an event
     merged into another shows the surviving event)."""
     with _open(db) as store:
-        live = _live_id("event", event_id, store.resolve_event_id)
+        live = _live_id(store, "event", event_id, store.resolve_event_id)
         found = store.get_event(live)
         if found is None:
             raise NotFound(f"no event {event_id}")
@@ -620,11 +773,15 @@ def _echo_storyline(row: dict[str, Any]) -> None:
 
 @app.command()
 @handles_errors
-def storylines(db: DbOpt = None, as_json: JsonOpt = False, limit: int = 50, offset: int = 0) -> None:
+def storylines(db: DbOpt = None, as_json: JsonOpt = False, limit: LimitOpt = 50,
+               offset: OffsetOpt = 0) -> None:
     """List storylines: events linked over time by the same people and topic."""
     with _open(db) as store:
         rows = [storyline_json(store, s)
                 for s in store.list_storylines(limit=limit, offset=offset)]
+    if not rows:
+        _nothing("storylines yet", as_json)
+        return
     if as_json:
         _print_json(rows)
         return
@@ -634,11 +791,15 @@ def storylines(db: DbOpt = None, as_json: JsonOpt = False, limit: int = 50, offs
 
 @app.command()
 @handles_errors
-def storyline(storyline_id: str, db: DbOpt = None, as_json: JsonOpt = False) -> None:
+def storyline(
+    storyline_id: Annotated[str, typer.Argument(help="A storyline id, or its first characters.")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
     """One storyline and its events (the id of a storyline merged into another shows the
     surviving storyline)."""
     with _open(db) as store:
-        live = _live_id("storyline", storyline_id, store.resolve_storyline_id)
+        live = _live_id(store, "storyline", storyline_id, store.resolve_storyline_id)
         found = store.get_storyline(live)
         if found is None:
             raise NotFound(f"no storyline {storyline_id}")
@@ -655,8 +816,10 @@ def _article_for(store: Store | None, ref: str) -> Article:
         from sujet.library import analyze
 
         return analyze(path.read_bytes(), source=str(path))
-    if store is not None and (found := store.get_article(ref)) is not None:
-        return found
+    if store is not None:
+        found = store.get_article(_resolve_id(store, "article", ref, store.has_article))
+        if found is not None:
+            return found
     raise InputError(f"{ref!r} is neither a file nor a stored article id")
 
 
@@ -729,7 +892,8 @@ def serve(
     db: DbOpt = None,
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
-    no_poll: Annotated[bool, typer.Option(help="Do not poll registered feeds.")] = False,
+    poll: Annotated[bool, typer.Option(
+        "--poll/--no-poll", help="Poll the registered feeds in the background.")] = True,
 ) -> None:
     """Serve the REST API (/api/v1, reference at /docs) and the web UI on one store."""
     import uvicorn
@@ -744,15 +908,30 @@ def serve(
     if not settings.serve.token:
         typer.echo("write endpoints are off: set SUJET_SERVE__TOKEN to enable ingest", err=True)
     uvicorn.run(
-        create_app(settings, poll_feeds=not no_poll),
+        create_app(settings, poll_feeds=poll),
         host=settings.serve.host,
         port=settings.serve.port,
         log_level="info",
     )
 
 
-def main() -> None:
-    app()
+def main(argv: list[str] | None = None) -> None:
+    """The console entry point: usage errors too become one coded line (exit 2)."""
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        status = app(args=args, prog_name="sujet", standalone_mode=False)
+    except NoArgsIsHelpError:  # the help was printed
+        status = 0
+    except ClickException as err:
+        message = " ".join(err.format_message().split())
+        if isinstance(err, UsageError) and err.ctx is not None:
+            message += f" (see `{err.ctx.command_path} --help`)"
+        typer.echo(_error_line(InputError.code, message, "--json" in args), err=True)
+        status = EXIT_INPUT
+    except typer.Abort:
+        typer.echo(_error_line(SujetError.code, "interrupted", "--json" in args), err=True)
+        status = 130
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 if __name__ == "__main__":

@@ -66,6 +66,27 @@ class NoArticle(InputError):
     reason = "no article text found"
 
 
+class BadDate(InputError):
+    """A date filter that is not a date (``2024-13-45``, ``01.01.2025``)."""
+
+    code = "E108"
+    reason = "not a date: use YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday or a span like 7d"
+
+
+class AmbiguousId(InputError):
+    """An id prefix that names more than one record."""
+
+    code = "E109"
+    reason = "id prefix matches more than one record"
+
+
+class OverLimit(InputError):
+    """A page over a structure limit checked before parsing (settings.limits)."""
+
+    code = "E110"
+    reason = "over a structure limit (elements, attributes, nesting depth or text length)"
+
+
 class FetchError(SujetError):
     """A URL could not be fetched."""
 
@@ -105,6 +126,13 @@ class SchemaVersionError(StoreError):
     reason = "store schema is newer than this version of sujet"
 
 
+class StoreMissing(StoreError):
+    """A command that only reads was pointed at a store that does not exist."""
+
+    code = "E302"
+    reason = "no store at this address"
+
+
 class NotFound(SujetError):
     code = "E404"
     reason = "not found"
@@ -127,6 +155,16 @@ class StageError(SujetError):
 class DocumentTimeout(StageError):
     code = "E601"
     reason = "document took longer than the per-document time limit"
+
+
+class DocumentOverMemory(StageError):
+    code = "E602"
+    reason = "document needed more memory than the per-document memory limit"
+
+
+class WorkerDied(StageError):
+    code = "E603"
+    reason = "the worker process died on this document"
 
 
 class EnrichmentFailed(SujetError):

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from sujet.errors import InputError
+from sujet.errors import InputError, StoreMissing
 from sujet.store.base import ArticleQuery, EntityQuery, IngestRecord, SearchHit, Store
 from sujet.store.migrations import SCHEMA_VERSION
 from sujet.store.sql_store import SqlStore
@@ -25,8 +25,11 @@ from sujet.store.sql_store import SqlStore
 _POSTGRES_PREFIXES = ("postgresql:", "postgresql+psycopg:", "postgres:")
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, *, create: bool = True) -> Store:
     """Open (creating and migrating when needed) the store at ``url``.
+
+    With ``create=False`` (commands that only read) a SQLite file that does not exist is not
+    created: StoreMissing (E302) says so, and how to make one.
 
     Raises InputError (E100) for an unsupported URL, StoreError (E300) when the database cannot
     be opened, SchemaVersionError (E301) when it was written by a newer Sujet.
@@ -47,10 +50,20 @@ def open_store(url: str) -> Store:
         except ArgumentError as err:
             raise InputError(f"invalid SQLite URL {url!r}") from err
         path = None if database in (None, "", ":memory:") else database
+        if not create and path is not None:
+            _require_file(path, url)
         return SqlStore(SqliteBackend(path), url)
     if "://" in url:
         raise InputError(f"unsupported store URL {url!r}: use sqlite:/// or postgresql://")
+    if not create:
+        _require_file(url, url)
     return SqlStore(SqliteBackend(str(Path(url))), f"sqlite:///{url}")
+
+
+def _require_file(path: str, url: str) -> None:
+    if not Path(path).expanduser().is_file():
+        raise StoreMissing(f"no store at {url}: create one with `sujet ingest PAGES --db {url}` "
+                           "(or pass --db with the URL of an existing store)")
 
 
 __all__ = [

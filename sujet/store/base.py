@@ -56,6 +56,19 @@ class IngestRecord:
     stats: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class RejectedDocument:
+    """A document refused by a bound (time, memory, structure), remembered so that a re-run
+    skips it; ``key`` is the article id the page would have had."""
+
+    key: str
+    source: str
+    stage: str
+    code: str
+    reason: str
+    rejected_at: str
+
+
 class Store(ABC):
     """Interchangeable storage backend."""
 
@@ -238,6 +251,29 @@ class Store(ABC):
     @abstractmethod
     def resolve_storyline_id(self, storyline_id: str) -> str | None:
         """As :meth:`resolve_event_id`, for storylines."""
+
+    @abstractmethod
+    def ids_with_prefix(self, kind: str, prefix: str, limit: int = 2) -> list[str]:
+        """Up to ``limit`` stored ids of ``kind`` (article, event, storyline, entity) that start
+        with ``prefix``, in id order (two are enough to tell a unique prefix from an ambiguous
+        one)."""
+
+    # -- documents refused by a bound ---------------------------------------------------------
+    @abstractmethod
+    def remember_rejects(self, rejects: Sequence[RejectedDocument]) -> None:
+        """Record refused documents (a key recorded again takes the new code and reason)."""
+
+    @abstractmethod
+    def rejected_keys(self, keys: Sequence[str]) -> set[str]:
+        """Those of ``keys`` recorded as refused."""
+
+    @abstractmethod
+    def forget_rejects(self, keys: Sequence[str]) -> None:
+        """Drop the records of these documents (retried, or stored after all)."""
+
+    @abstractmethod
+    def list_rejects(self, limit: int = 100) -> list[RejectedDocument]:
+        """The refused documents, newest first."""
 
     # -- caches (embeddings etc., keyed by content hash) ------------------------------------
     @abstractmethod

@@ -33,7 +33,14 @@ from sujet.model import Article, Entity, Event, Fact, Mention, Storyline
 from sujet.store import schema as t
 from sujet.store.aliases import AliasTable
 from sujet.store.backend import Backend
-from sujet.store.base import ArticleQuery, EntityQuery, IngestRecord, SearchHit, Store
+from sujet.store.base import (
+    ArticleQuery,
+    EntityQuery,
+    IngestRecord,
+    RejectedDocument,
+    SearchHit,
+    Store,
+)
 from sujet.store.filters import (
     article_conditions,
     articles_of_entity,
@@ -722,10 +729,61 @@ class SqlStore(Store):
         with self._read() as conn:
             return _STORYLINE_ALIASES.resolve(conn, storyline_id)
 
+    def ids_with_prefix(self, kind: str, prefix: str, limit: int = 2) -> list[str]:
+        tables = {"article": t.articles, "event": t.events, "storyline": t.storylines,
+                  "entity": t.entities}
+        if kind not in tables:
+            raise InputError(f"unknown record kind {kind!r}")
+        if not prefix:
+            return []
+        column = tables[kind].c.id
+        # A range on the primary key (ids are lower-case hex or similar ASCII): an index seek.
+        stmt = (select(column).where(column >= prefix, column < prefix + "\uffff")
+                .order_by(column).limit(limit))
+        with self._read() as conn:
+            return [str(i) for i in conn.execute(stmt).scalars() if str(i).startswith(prefix)]
+
     def _add_aliases(self, aliases: AliasTable, pairs: Mapping[str, str]) -> None:
         if pairs:
             with self._write() as conn:
                 aliases.add(conn, self._backend, pairs)
+
+    # -- documents refused by a bound ---------------------------------------------------------
+    def remember_rejects(self, rejects: Sequence[RejectedDocument]) -> None:
+        rows = {r.key: {"key": r.key, "source": no_nul(r.source), "stage": r.stage,
+                        "code": r.code, "reason": no_nul(r.reason)[:1000],
+                        "rejected_at": r.rejected_at} for r in rejects}
+        if not rows:
+            return
+        stmt = self._backend.insert(t.rejected_documents)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["key"],
+            set_={c: stmt.excluded[c] for c in ("source", "stage", "code", "reason", "rejected_at")},
+        )
+        with self._write() as conn:
+            for batch in chunks(rows.values()):
+                conn.execute(stmt, list(batch))
+
+    def rejected_keys(self, keys: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        col = t.rejected_documents.c.key
+        with self._read() as conn:
+            for batch in chunks(list(dict.fromkeys(keys))):
+                found.update(conn.execute(select(col).where(col.in_(batch))).scalars())
+        return found
+
+    def forget_rejects(self, keys: Sequence[str]) -> None:
+        col = t.rejected_documents.c.key
+        with self._write() as conn:
+            for batch in chunks(list(dict.fromkeys(keys))):
+                conn.execute(delete(t.rejected_documents).where(col.in_(batch)))
+
+    def list_rejects(self, limit: int = 100) -> list[RejectedDocument]:
+        tbl = t.rejected_documents
+        stmt = select(tbl).order_by(desc(tbl.c.rejected_at), tbl.c.key).limit(limit)
+        with self._read() as conn:
+            return [RejectedDocument(r.key, r.source, r.stage, r.code, r.reason, r.rejected_at)
+                    for r in conn.execute(stmt)]
 
     # -- caches ------------------------------------------------------------------------------
     def get_cached(self, namespace: str, keys: Sequence[str]) -> dict[str, bytes]:
