@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from sujet.dedup import content_hash
 from sujet.errors import SujetError
-from sujet.extract.document import Kind, extract_document
+from sujet.extract.document import Kind, extract_document, looks_like_html
 from sujet.extract.pubdate import DateClaim, record_claim
+from sujet.extract.site import article_site
 from sujet.ingest.encoding import decode
 from sujet.model import Article, Page, stable_id
 from sujet.pipeline.executor import time_limit
@@ -128,9 +129,16 @@ def extract_page(job: ExtractJob) -> Article | ExtractFailure:
         dateline=ex.dateline,
         agency=ex.agency,
         author=ex.author,
-        site=ex.site or page.site,
+        site=article_site(ex.site, page.url, declared=_declared_source(page),
+                          dump_text=None if looks_like_html(content) else content),
         # The dateline is metadata: two copies of one body are exact duplicates with or without it.
         content_hash=content_hash(ex.text[ex.metadata.get("dateline_end", 0):]),
         fetched_at=page.fetched_at.isoformat() if page.fetched_at else None,
         metadata={**ex.metadata, **({"encoding": page.encoding} if page.encoding else {})},
     )
+
+
+def _declared_source(page: Page) -> str | None:
+    """The source name a record declared for itself (a JSON record's "source" field)."""
+    value = page.metadata.get("source")
+    return value if isinstance(value, str) else None

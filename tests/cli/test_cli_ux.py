@@ -184,3 +184,31 @@ def test_ingest_exit_codes(tmp_path: Path) -> None:
     assert some_failed.returncode == 0, some_failed.stderr
     again = sujet("ingest", str(page), "--no-enrich", "--db", url)
     assert again.returncode == 0 and "already stored 1" in again.stdout
+
+
+def test_site_comes_from_the_page_never_from_its_folder(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    body = ("Томская область и Беларусь расширят сотрудничество в промышленности. Делегации "
+            "договорились о совместной программе, сообщил губернатор на встрече в Минске. ") * 3
+    (seeds / "a.txt").write_text(f"Главная\nru24.net\nНовости\n\nЗаголовок новости\n\n{body}\n",
+                                 encoding="utf-8")
+    (seeds / "b.txt").write_text(
+        f"Другая новость о переговорах\n\n{body.replace('Минске', 'Томске')}\n\n"
+        "Фото взяты с сайта «Tomsk.ru», подробнее в условиях\n", encoding="utf-8")
+    (seeds / "c.html").write_text(
+        "<html><head><title>Talks</title><meta property='og:site_name' content='Siberia Wire'>"
+        "</head><body><article><p>" + "Officials of the two regions met in Minsk. " * 6
+        + "</p></article></body></html>", encoding="utf-8")
+    (seeds / "d.html").write_text(
+        "<html><head><title>More talks</title>"
+        "<link rel='canonical' href='https://www.belnews.example/a/1'></head><body><article><p>"
+        + "Delegates agreed on a roadmap for machine building in Omsk. " * 6
+        + "</p></article></body></html>", encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 's.sqlite'}"
+    out = sujet("ingest", str(seeds), "--no-enrich", "--db", url)
+    assert out.returncode == 0, out.stderr
+    listed = json.loads(sujet("articles", "--json", "--db", url).stdout)
+    sites = {Path(a["source"]).name: a["site"] for a in listed}
+    assert sites == {"a.txt": "ru24.net", "b.txt": "tomsk.ru", "c.html": "Siberia Wire",
+                     "d.html": "belnews.example"}
