@@ -1,7 +1,8 @@
 """HTML article extraction: several extractors, reconciled paragraph by paragraph.
 
 trafilatura (balanced mode) gives the base body; its paragraphs are kept when trafilatura's
-precision mode or readability also found them (html_merge), then article blocks split across
+precision mode or, where that mode leaves some unconfirmed, readability also found them
+(html_merge; readability runs on a page only then), then article blocks split across
 sibling containers are recovered (html_expand). Title, author and site come from the page's
 metadata (html_meta), the page's own date from its byline, URL and markup (html_dates). The whole
 visible text goes to ``metadata["visible_text"]`` so that datelines can be found downstream, where
@@ -67,9 +68,9 @@ def article_body(tree: HtmlElement, url: str | None) -> list[str]:
         # (readability, justext) behind its sanity checks; readability alone would return the
         # menus of a page that has no article.
         return split_paragraphs(cands.precise)
-    reader = Voter(cands.readability)
-    if reader.usable and all(reader.covers(p) for p in base):
-        kept = base  # every paragraph already has a second vote: the precision mode is not needed
+    precise = Voter(cands.precise)
+    if precise.usable and all(precise.covers(p) for p in base):
+        kept = base  # every paragraph already has a second vote: readability is not needed
     else:
         kept = vote(base, [cands.precise, cands.readability])
     if sum(map(len, kept)) < MIN_AGREED_SHARE * sum(map(len, base)):

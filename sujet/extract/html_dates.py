@@ -145,13 +145,8 @@ def _htmldate(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
         return None
 
 
-def date_evidence(
-    tree: lxml.html.HtmlElement,
-    url: str | None,
-    visible: str | None = None,
-    headline: str | None = None,
-) -> dict[str, str]:
-    """Every source's day for the page, by source name; UTC timestamps get the suffix ``_utc``."""
+def _structured(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    """The days of the page's markup (JSON-LD, meta tags, <time>); UTC timestamps get ``_utc``."""
     out: dict[str, str] = {}
     for source, values in (
         ("jsonld", _jsonld_published(tree)),
@@ -164,19 +159,6 @@ def date_evidence(
             if day:
                 key = f"{source}_utc" if is_utc_timestamp(v) else source
                 out.setdefault(key, day)
-    if visible:
-        stated = labelled_day(visible)
-        if stated:
-            out["label"] = stated
-        byline = day_near_headline(visible, headline)
-        if byline:
-            out["byline"] = byline
-    found = _htmldate(tree, url)
-    if found:
-        out["htmldate"] = found
-    from_url = url_day(url)
-    if from_url:
-        out["url"] = from_url
     return out
 
 
@@ -220,9 +202,33 @@ def find_publication_date(
     visible: str | None = None,
     headline: str | None = None,
 ) -> FoundDate | None:
-    """The page's publication day and the kind of evidence it came from, or None."""
-    evidence = date_evidence(tree, url, visible, headline)
-    for source in PRIORITY:
-        if source in evidence:
-            return FoundDate(evidence[source], _REPORTED.get(source, "htmldate"))
+    """The page's publication day and the kind of evidence it came from, or None.
+
+    Sources are asked in PRIORITY order and the search stops at the first that answers: the
+    cheap ones (the text next to the headline, the URL, the markup) usually do, and htmldate's
+    search, the costliest (about 5 ms a page), runs only when none of those before it does.
+    """
+    for source, day in _days_in_priority(tree, url, visible, headline):
+        if day:
+            return FoundDate(day, _REPORTED.get(source, "htmldate"))
     return None
+
+
+def _days_in_priority(
+    tree: lxml.html.HtmlElement, url: str | None, visible: str | None, headline: str | None
+) -> Iterator[tuple[str, str | None]]:
+    """(source, day) in PRIORITY order, each source computed only when the ones before fail."""
+    marked: dict[str, str] | None = None
+    lookups = {
+        "byline": lambda: day_near_headline(visible, headline) if visible else None,
+        "label": lambda: labelled_day(visible) if visible else None,
+        "url": lambda: url_day(url),
+        "htmldate": lambda: _htmldate(tree, url),
+    }
+    for source in PRIORITY:
+        if source in lookups:
+            yield source, lookups[source]()
+            continue
+        if marked is None:
+            marked = _structured(tree)
+        yield source, marked.get(source)

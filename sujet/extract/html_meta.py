@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import lxml.html
-import trafilatura
+from trafilatura import metadata as tmeta
+from trafilatura.settings import Document
 
 log = logging.getLogger(__name__)
 
@@ -93,16 +94,46 @@ def _h1(tree: lxml.html.HtmlElement) -> str | None:
 
 
 def page_meta(tree: lxml.html.HtmlElement, url: str | None) -> PageMeta:
-    """Title (og:title, else <title> without the site name, else h1), author and site name."""
+    """Title (og:title, else <title> without the site name, else h1), author and site name.
+
+    trafilatura's metadata steps run one by one rather than through ``extract_metadata``, which
+    also searches the date (htmldate, again), categories, tags and licence: work whose result
+    nothing here uses. Its title search runs only when the page's own titles give none.
+    """
     try:
-        doc = trafilatura.extract_metadata(tree, default_url=url, extensive=False)
+        doc = _trafilatura_fields(tree, url)
     except Exception as err:  # noqa: BLE001 - metadata is optional, never fatal
         log.debug("trafilatura metadata failed on %s: %s", url, err)
         doc = None
     site = _meta(tree, "og:site_name", "application-name") or (doc.sitename if doc else None)
-    title = _title(tree, site) or (doc.title if doc else None)
+    title = _title(tree, site)
+    if not title and doc is not None:
+        title = doc.title or tmeta.extract_title(tree)
     author = (doc.author if doc else None) or _meta(tree, "author", "article:author")
     return PageMeta(title=_clean(title), author=_clean(author), site=_clean(site))
+
+
+def _trafilatura_fields(tree: lxml.html.HtmlElement, url: str | None) -> Document:
+    """Author and site name as ``trafilatura.extract_metadata`` finds them (meta tags, JSON-LD,
+    then byline markup; the host name for the site), in the same order and with its checks."""
+    doc = tmeta.examine_meta(tree)
+    if doc.author and " " not in doc.author:
+        doc.author = None
+    doc = tmeta.extract_meta_json(tree, doc)
+    if not doc.author:
+        doc.author = tmeta.extract_author(tree)
+    if not doc.sitename:
+        doc.sitename = tmeta.extract_sitename(tree)
+    if doc.sitename:
+        doc.sitename = doc.sitename.lstrip("@")
+        if doc.sitename and "." not in doc.sitename and not doc.sitename[0].isupper():
+            doc.sitename = doc.sitename.title()
+    else:
+        page_url = doc.url or tmeta.extract_url(tree, url)
+        found = tmeta.META_URL.match(page_url) if page_url else None
+        if found:
+            doc.sitename = found[1]
+    return doc
 
 
 # The visible headline (h1) wins when it shares at least this share of the shorter title's words
