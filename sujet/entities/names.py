@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from sujet.entities.translit import skeleton
+from sujet.entities.translit import skeleton, word_keys
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "names_lr.json"
 
@@ -68,10 +69,24 @@ def _lev(a: str, b: str) -> float:
     return float(Levenshtein.normalized_similarity(a, b))
 
 
-def _tokens(name: str, lang: str | None) -> list[str]:
-    toks = skeleton(name, lang).split()
-    long = [t for t in toks if len(t) > 1]  # initials ("George H. W. Bush") do not align
-    return long or toks
+Keys = frozenset[str]
+
+
+def _tokens(name: str, lang: str | None) -> list[Keys]:
+    """The sound keys of each word of ``name`` (:func:`word_keys`); the last word, the surname,
+    with its case stems too. Initials ("George H. W. Bush") are left out when longer words exist."""
+    words = [w for w in re.split(r"[\s\-‐]+", name) if skeleton(w, lang)]
+    long = [w for w in words if len(skeleton(w, lang)) > 1]
+    words = long or words
+    return [word_keys(w, lang, inflected=i == len(words) - 1) for i, w in enumerate(words)]
+
+
+def _best(fn: Callable[[str, str], float], a: Keys, b: Keys) -> float:
+    return max(fn(x, y) for x in a for y in b)
+
+
+def _surname_keys(keys: Keys) -> Keys:
+    return frozenset(v for k in keys for v in _fem_variants(k))
 
 
 @lru_cache(maxsize=200_000)
@@ -81,20 +96,25 @@ def features(
     ta, tb = _tokens(a, lang_a), _tokens(b, lang_b)
     if not ta or not tb:
         return tuple(0.0 for _ in FEATURES)
-    sa, sb = ta[-1], tb[-1]
-    va, vb = _fem_variants(sa), _fem_variants(sb)
-    s_jw = max(_jw(x, y) for x in va for y in vb)
-    s_lev = max(_lev(x, y) for x in va for y in vb)
+    va, vb = _surname_keys(ta[-1]), _surname_keys(tb[-1])
+    s_jw = _best(_jw, va, vb)
+    s_lev = _best(_lev, va, vb)
     s_exact = float(bool(va & vb))
     if len(ta) > 1 and len(tb) > 1:
-        g_jw = _jw(ta[0], tb[0])
-        initial = float(ta[0][0] == tb[0][0])
+        g_jw = _best(_jw, ta[0], tb[0])
+        initial = float(bool({x[0] for x in ta[0]} & {y[0] for y in tb[0]}))
     else:
         g_jw, initial = 0.5, 0.5  # one side has no given name: neutral
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    best = [max(_jw(x, y) for y in long) for x in short]
-    best_lev = [max(_lev(x, y) for y in long) for x in short]
-    swapped = max(_jw(ta[0], tb[-1]), _jw(ta[-1], tb[0])) if len(ta) > 1 and len(tb) > 1 else 0.0
+    best = [max(_best(_jw, x, y) for y in long) for x in short]
+    best_lev = [max(_best(_lev, x, y) for y in long) for x in short]
+    swapped = (
+        max(_best(_jw, ta[0], tb[-1]), _best(_jw, ta[-1], tb[0]))
+        if len(ta) > 1 and len(tb) > 1
+        else 0.0
+    )
+    full_a = " ".join(skeleton(a, lang_a).split())
+    full_b = " ".join(skeleton(b, lang_b).split())
     return (
         s_jw,
         s_lev,
@@ -103,7 +123,7 @@ def features(
         initial,
         sum(best) / len(best),
         min(best),
-        _lev(" ".join(ta), " ".join(tb)),
+        _lev(full_a, full_b),
         float(len(ta) == len(tb)),
         swapped,
         min(best_lev),

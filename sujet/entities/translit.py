@@ -290,3 +290,80 @@ def transliterations(name: str, lang: str | None = None) -> set[str]:
         lg = lang or "ru"
         return {to_latin(name, lg, style) for style in ("en", "de", "scientific")}
     return {to_cyrillic(name)}
+
+
+# --- spelling variants of one name word -----------------------------------------------------------
+
+# A Latin-script name may be spelt by Slavic rules (j = й, c = ц: Jaroslav, Cyril) or by English
+# ones, which the Cyrillic renderings of western names follow by sound (John / Джон,
+# George / Джордж, Vince / Винс, Jill / Джил). The English reading, as rules on lower case.
+_ENGLISH_READING = [
+    (re.compile(r"\bj(?=[aeiouy])"), "dzh"),
+    (re.compile(r"g(?=[eiy])"), "dzh"),
+    (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"(?<![st])c(?!h)"), "k"),
+    (re.compile(r"(?<=[^aeiou])e\b"), ""),  # silent final e: George, Vince, Pete
+    (re.compile(r"(?<=[aeiou])h(?![aeiou])"), ""),  # John, Sarah
+    (re.compile(r"(?<=dzh)eo"), "o"),  # George
+]
+# Feminine surname forms of Czech, Slovak, Slovene and Polish that other languages write without
+# the ending (Merkelová / Merkel, Mayová / May, Kowalska / Kowalski) or with another one.
+_FEMININE = [
+    (re.compile(r"ov[áa]$"), ("", "ov", "ova")),
+    (re.compile(r"sk[áa]$"), ("ski", "sky", "skii")),
+    (re.compile(r"ck[áa]$"), ("cki", "cky")),
+    (re.compile(r"owa$"), ("", "ow")),
+]
+# Case endings of Slavic names (ru/uk/bg/pl/cs/sk/sl), longest first: a surname in an oblique
+# case (Путина, Мазуру, Kowalskiego, Putinem) compared by its stem. Only stems of four or more
+# letters are kept, so short names are not cut to nothing.
+_CASE_ENDINGS = sorted(
+    {
+        "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ым", "им", "ом", "ем", "ую", "ою", "ами",
+        "а", "у", "е", "ю", "я", "ы", "и",
+        "ego", "emu", "owi", "ovi", "iem", "em", "om", "ou", "ého", "ému", "ym", "im", "a", "u",
+        "e", "y",
+    },
+    key=len,
+    reverse=True,
+)
+
+
+def english_reading(word: str) -> str:
+    """``word`` (Latin script) respelt by English reading rules: "George" -> "dzhordzh"."""
+    text = word.lower()
+    for pattern, rep in _ENGLISH_READING:
+        text = pattern.sub(rep, text)
+    return text
+
+
+def case_stems(word: str) -> set[str]:
+    """Forms of ``word`` without one Slavic case ending (stems of four letters or more)."""
+    low = word.lower()
+    return {low[: -len(e)] for e in _CASE_ENDINGS if low.endswith(e) and len(low) - len(e) >= 4}
+
+
+def feminine_bases(word: str) -> set[str]:
+    """Forms of a feminine surname without or with another gender ending."""
+    low = word.lower()
+    out: set[str] = set()
+    for pattern, reps in _FEMININE:
+        m = pattern.search(low)
+        if m and m.start() >= 2:
+            out.update(low[: m.start()] + r for r in reps)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def word_keys(word: str, lang: str | None = None, inflected: bool = False) -> frozenset[str]:
+    """Sound keys (:func:`skeleton`) of the readings of one name word: as written, by English
+    rules (Latin script), without a feminine ending, and with ``inflected`` without a case
+    ending too. Two spellings of one name share a key or have close ones."""
+    forms = {word}
+    if not is_cyrillic(word):
+        forms.add(english_reading(word))
+    forms |= feminine_bases(word)
+    if inflected:
+        forms |= {s for f in list(forms) for s in case_stems(f)}
+    keys = {skeleton(f, lang) for f in forms}
+    return frozenset(k for k in keys if k)

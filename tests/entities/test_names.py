@@ -55,3 +55,31 @@ def test_skeleton_agrees_across_spellings() -> None:
     assert skeleton("Мазур") == skeleton("Masur", "de") == skeleton("Mazur")
     assert skeleton("Масляк") == skeleton("Masljak") == skeleton("Maslyak")
     assert skeleton("Szczepański", "pl") == skeleton("Щепански", "bg")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lang_a", "lang_b"),
+    [
+        ("Джордж Флойд", "George Floyd", "bg", "sl"),  # English reading: G = Дж
+        ("Jill Bidenová", "Джил Байдън", "cs", "bg"),  # Czech feminine ending on a foreign name
+        ("Amber Ruddová", "Эмбер Радд", "cs", "ru"),
+        ("Владимира Путина", "Vladimír Putin", "ru", "cs"),  # genitive
+        ("Jarosławem Kaczyńskim", "Ярослав Качиньский", "pl", "ru"),  # instrumental
+    ],
+)
+def test_same_person_by_general_spelling_rules(a: str, b: str, lang_a: str, lang_b: str) -> None:
+    assert same_person(a, b, lang_a, lang_b)
+
+
+def test_word_keys_cover_english_reading_and_endings() -> None:
+    from sujet.entities.translit import case_stems, english_reading, feminine_bases, word_keys
+
+    assert english_reading("George") == "dzhordzh"
+    assert english_reading("Vince") == "vins"
+    assert word_keys("George") & word_keys("Джордж")
+    assert word_keys("John") & word_keys("Джон")
+    assert "merkel" in feminine_bases("Merkelová")
+    assert "kowalski" in feminine_bases("Kowalska")
+    assert "путин" in case_stems("Путину")
+    assert not case_stems("Ива")  # a stem under four letters is not cut
+    assert word_keys("Путина", "ru", inflected=True) & word_keys("Putin")
