@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sujet.entities.gazetteer import entity_type, fold
+from sujet.entities.gazetteer import entity_type, fold, is_generic, region_mention
 from sujet.entities.normalize import (
     acronym_map,
     apply_alias,
@@ -21,6 +21,7 @@ from sujet.entities.normalize import (
     strip_titles,
     vote_genitive,
 )
+from sujet.entities.org_cues import extra_org_spans
 from sujet.entities.positions import PToken, RoleMatch, find_roles, ru_tokens, simple_tokens
 from sujet.entities.span import Span
 from sujet.entities.tokenize import sentences
@@ -142,6 +143,26 @@ def _analyze_field(text: str, lang: str) -> tuple[list[tuple[Span, str]], list[R
     return found, roles
 
 
+def _places_and_orgs(text: str, pairs: list[tuple[Span, str]], lang: str) -> list[tuple[Span, str]]:
+    """The tagger's spans with places and organisations repaired: a common noun alone
+    ("Республика", "Umweltschutz") dropped, a city name after or before a region word made the
+    region ("des Gebietes Tomsk" -> "Gebiet Tomsk"), and organisations the tagger missed
+    (acronyms, enumerations of organisations) added."""
+    out: list[tuple[Span, str]] = []
+    for sp, normal in pairs:
+        if sp.type != "PER":
+            if is_generic(normal, lang):
+                continue
+            region = region_mention(text, sp.start, sp.end, lang)
+            if region is not None:
+                start, end, normal = region
+                sp = Span(start, end, "LOC", text[start:end])
+        out.append((sp, normal))
+    extra = extra_org_spans(text, [sp for sp, _n in out], lang)
+    out.extend((sp, sp.text) for sp in extra)
+    return sorted(out, key=lambda x: x[0].start)
+
+
 def _listed_type(
     normal: str, typ: EntityType, lang: str, dateline: tuple[str | None, str | None]
 ) -> EntityType:
@@ -166,7 +187,7 @@ def analyze_entities(article: Article, *, with_facts: bool = True) -> ArticleEnt
     found: list[_Found] = []
     for fld, text in (("title", article.title or ""), ("text", article.text or "")):
         pairs, roles = _analyze_field(text, lang)
-        for sp, normal in pairs:
+        for sp, normal in _places_and_orgs(text, pairs, lang):
             found.append(_Found(sp, apply_alias(normal, sp.type, lang), fld, []))
         for r in roles:
             found_person = next((f for f in found if f.field == fld and f.span == r.person), None)

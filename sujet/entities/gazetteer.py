@@ -7,6 +7,7 @@ international organisations and agencies); they are not derived from any evaluat
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -148,3 +149,147 @@ def given_names() -> frozenset[str]:
     return frozenset(
         fold(w) for line in text.splitlines() if not line.startswith("#") for w in line.split()
     )
+
+
+# --- one key per place or organisation across languages and scripts -------------------------
+
+# Region names by language: (pattern, kind, how the city root is written). The key of a region
+# is its kind and the sound skeleton of the city it is named after, so "Томская область",
+# "Gebiet Tomsk" and "Tomsk Region" share one key, apart from the city "Томск".
+_REGION_NAMES: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "ru": (
+        (r"^(\w+)ская область$", "oblast", "{}ск"),
+        (r"^(\w+)цкая область$", "oblast", "{}цк"),
+        (r"^(\w+)ский край$", "krai", "{}ск"),
+        (r"^(\w+)ский район$", "district", "{}ск"),
+        (r"^(\w+)ская республика$", "republic", "{}ск"),
+    ),
+    "de": (
+        (r"^(?:gebiet|oblast) (\w+)$", "oblast", "{}"),
+        (r"^(\w+)er gebiet$", "oblast", "{}"),
+        (r"^region (\w+)$", "oblast", "{}"),
+        (r"^kreis (\w+)$", "district", "{}"),
+    ),
+    "en": (
+        (r"^(\w+) (?:region|oblast|province)$", "oblast", "{}"),
+        (r"^(\w+) (?:krai|territory)$", "krai", "{}"),
+        (r"^(\w+) district$", "district", "{}"),
+    ),
+}
+# Words that name a region in front of (de) or after (en) the name the tagger found, as in
+# "des Gebietes Tomsk" or "Sverdlovsk Region": the mention becomes the region.
+_REGION_WORDS_BEFORE: dict[str, tuple[str, ...]] = {
+    "de": ("gebiet", "gebiets", "gebietes", "gebiete", "oblast", "region"),
+}
+_REGION_WORDS_AFTER: dict[str, tuple[str, ...]] = {
+    "en": ("region", "oblast", "province"),
+}
+_REGION_CANONICAL: dict[str, str] = {"de": "Gebiet {}", "en": "{} Region"}
+
+
+def _compiled_regions() -> dict[str, list[tuple[re.Pattern[str], str, str]]]:
+    return {
+        lang: [(re.compile(p), kind, root) for p, kind, root in rows]
+        for lang, rows in _REGION_NAMES.items()
+    }
+
+
+_REGIONS = _compiled_regions()
+
+
+def region_key(name: str) -> str | None:
+    """``"oblast:tomsk"`` for a region named after a city in any listed language, else None."""
+    from sujet.entities.translit import skeleton
+
+    key = fold(name)
+    for rows in _REGIONS.values():
+        for pattern, kind, root in rows:
+            m = pattern.match(key)
+            if m:
+                return f"{kind}:{skeleton(root.format(m.group(1)))}"
+    return None
+
+
+def region_mention(text: str, start: int, end: int, lang: str) -> tuple[int, int, str] | None:
+    """A place mention that a region word before or after turns into the region:
+    (start, end, normal name) of the region, or None."""
+    before = _REGION_WORDS_BEFORE.get(lang, ())
+    after = _REGION_WORDS_AFTER.get(lang, ())
+    name = text[start:end]
+    if " " in name.strip():
+        return None
+    if before:
+        m = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
+        if m and fold(m.group(1)) in before:
+            return start - len(m.group(0)), end, _REGION_CANONICAL[lang].format(name)
+    if after:
+        m = re.match(r"\s+(\w+)", text[end : end + 20])
+        if m and fold(m.group(1)) in after:
+            return start, end + len(m.group(0)), _REGION_CANONICAL[lang].format(name)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _any_language_index() -> dict[str, int]:
+    """Folded name in any language -> index of its entry (the first entry wins a clash)."""
+    idx: dict[str, int] = {}
+    for k, e in enumerate(entries()):
+        for names in e.names.values():
+            for n in names:
+                idx.setdefault(fold(n), k)
+    return idx
+
+
+def place_key(name: str) -> str | None:
+    """One key per place or organisation whatever the language or script of its name: a
+    region's kind and city, else the gazetteer entry (under a formal state name too)."""
+    reg = region_key(name)
+    if reg is not None:
+        return f"reg:{reg}"
+    k = _any_language_index().get(fold(name))
+    if k is None:
+        for lang in LANG_COLUMNS:
+            e = lookup(name, lang)
+            if e is not None:
+                return f"gaz:{entries().index(e)}"
+        return None
+    return f"gaz:{k}"
+
+
+def listed_type_any(name: str) -> str | None:
+    """ "LOC" or "ORG" for a name listed in any language, or a region name; else None."""
+    if region_key(name) is not None:
+        return "LOC"
+    k = _any_language_index().get(fold(name))
+    if k is None:
+        return None
+    return "ORG" if entries()[k].kind == "org" else "LOC"
+
+
+@lru_cache(maxsize=1)
+def _generic() -> dict[str, frozenset[str]]:
+    text = (
+        resources.files("sujet.entities").joinpath("data", "generic_names.txt").read_text("utf-8")
+    )
+    out: dict[str, frozenset[str]] = {}
+    for line in text.splitlines():
+        if line.startswith("#") or ":" not in line:
+            continue
+        key, words = line.split(":", 1)
+        out[key.strip()] = frozenset(fold(w) for w in words.split())
+    return out
+
+
+def is_generic(name: str, lang: str) -> bool:
+    """True for a one-word common noun that is never a place or organisation by itself:
+    "Республика", "Правительство", "Government", or a German compound of a common-noun head
+    such as "Umweltschutz" (listed names and acronyms excepted)."""
+    words = name.split()
+    if len(words) != 1 or name.isupper() or lookup(name, lang) is not None:
+        return False
+    key = fold(name)
+    table = _generic()
+    if key in table.get(lang, frozenset()) or key in table.get("any", frozenset()):
+        return True
+    endings = table.get(f"{lang}_endings", frozenset())
+    return any(key.endswith(e) and len(key) > len(e) + 2 for e in endings)

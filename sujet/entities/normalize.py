@@ -194,6 +194,19 @@ def _parenthesised(text: str) -> Iterator[tuple[str, str]]:
             yield before.strip(), m.group(1).strip()
 
 
+_NAME_LINKS = frozenset(["and", "und", "of", "for", "für", "и", "der", "des"])
+
+
+def _ends_with_name(left: str, name: str) -> bool:
+    """``left`` ends with ``name``, or with ``name`` and a few more words of a name the tagger
+    cut ("Minsk Institute of Radio Engineering" + "and Communications")."""
+    at = fold(left).rfind(fold(name))
+    if at < 0:
+        return False
+    rest = left[at + len(name) :].split()
+    return len(rest) <= 4 and all(w[:1].isupper() or fold(w) in _NAME_LINKS for w in rest)
+
+
 def acronym_map(normals: list[str], types: list[str], text: str) -> dict[str, str]:
     """Acronym -> long name defined in the document, by parentheses ("Long Name (ACR)",
     "ACR (Long Name)") or by matching initials against the document's long names."""
@@ -207,6 +220,14 @@ def acronym_map(normals: list[str], types: list[str], text: str) -> dict[str, st
                     words = long.split()
                     tails = (" ".join(words[-k:]) for k in range(2, min(len(words), 12) + 1))
                     cand = [t for t in tails if acronym_of(acr, t)][:1]
+                if not cand and acr == inner:
+                    # "Long Name (ACR)" right after a long name of the document: an acronym of
+                    # the name in another language ("Novosibirsk Institute ... (NIPI)")
+                    cand = [
+                        n
+                        for n in longs
+                        if _ends_with_name(left, n) and fold(n)[:1] == fold(acr)[:1]
+                    ][:1]
                 if cand:
                     out.setdefault(acr, cand[0])
     for n, t in zip(normals, types, strict=True):

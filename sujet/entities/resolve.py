@@ -18,10 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sujet.entities.analyze import ArticleEntities, LocalEntity, person_key
-from sujet.entities.gazetteer import fold
+from sujet.entities.gazetteer import fold, listed_type_any, place_key
 from sujet.entities.names import name_score
 from sujet.entities.translit import is_cyrillic, skeleton, to_latin
-from sujet.model import Article, Entity, Position, stable_id
+from sujet.model import Article, Entity, EntityType, Position, stable_id
 
 # Name score above which two person names merge without further evidence. Calibrated on
 # names/slavicner dev: the classifier's precision is 0.97 above 0.9 and 0.91 at its threshold.
@@ -64,15 +64,22 @@ class EntityResolver:
     # --- indexing --------------------------------------------------------------------------
 
     def _keys(self, typ: str, name: str) -> set[str]:
-        keys = {f"{typ}:n:{fold(name)}"}
+        # Places and organisations share one key space: the tagger's type of a name varies
+        # between articles and languages, the entity's type is voted (see _vote_type).
+        space = "PER" if typ == "PER" else "LO"
+        keys = {f"{space}:n:{fold(name)}"}
         sk = skeleton(name)
         if typ == "PER":
             parts = sk.split()
             if parts:
                 keys.add(f"PER:s:{parts[-1][:3]}")  # surname head: candidates for the classifier
                 keys.add(f"PER:s:{parts[0][:3]}")
-        elif sk:
-            keys.add(f"{typ}:k:{sk}")
+        else:
+            if sk:
+                keys.add(f"LO:k:{sk}")
+            place = place_key(name)
+            if place:
+                keys.add(f"LO:g:{place}")
         return keys
 
     def _index_entity(self, ent: Entity) -> None:
@@ -114,11 +121,8 @@ class EntityResolver:
                     score >= 0.5 and self._shares_context(ent, local, analysis, context)
                 ):
                     hits.append((score, eid))
-            else:
-                known = {fold(v) for v in [ent.name, *ent.variants]}
-                keys = {skeleton(v) for v in [ent.name, *ent.variants]}
-                if any(fold(n) in known or (len(n) > 3 and skeleton(n) in keys) for n in names):
-                    hits.append((1.0, eid))
+            elif ent.type != "PER" and _same_place_or_org(names, ent):
+                hits.append((1.0, eid))
         hits.sort(reverse=True)
         return [eid for _s, eid in hits]
 
@@ -170,7 +174,7 @@ class EntityResolver:
                 eid = hits[0]
                 for other in hits[1:]:
                     if (
-                        self.entities[other].type == local.type
+                        self.entities[other].type != "PER"
                         and local.type != "PER"
                         or (
                             local.type == "PER"
@@ -236,6 +240,10 @@ class EntityResolver:
             if _full(m.normal) or ent.type != "PER":
                 counts[m.normal] += 1
         ent.metadata["name_counts"] = dict(counts)
+        if ent.type != "PER":
+            votes = _meta_counter(ent, "type_votes")
+            votes.update(analysis.mentions[i].type for i in local.mentions)
+            ent.metadata["type_votes"] = dict(votes)
         for v in local.variants:
             if v not in ent.variants:
                 ent.variants.append(v)
@@ -261,6 +269,8 @@ class EntityResolver:
                 )
             ent.positions.sort(key=lambda q: (q.date is None, q.date or "", q.article_id))
         ent.name = _canonical(ent, counts)
+        if ent.type != "PER":
+            ent.type = _vote_type(ent)
 
     def _merge(self, keep: str, drop: str, report: ResolveReport) -> str:
         a, b = self.entities[keep], self.entities[drop]
@@ -282,6 +292,10 @@ class EntityResolver:
             dict.fromkeys((a.metadata.get("articles") or []) + (b.metadata.get("articles") or []))
         )
         a.name = _canonical(a, counts)
+        if a.type != "PER":
+            votes = _meta_counter(a, "type_votes") + _meta_counter(b, "type_votes")
+            a.metadata["type_votes"] = dict(votes)
+            a.type = _vote_type(a)
         del self.entities[drop]
         self.merged[drop] = keep
         co = self._co_mentions(a) + self._co_mentions(b)
@@ -292,9 +306,41 @@ class EntityResolver:
         return keep
 
 
+def _same_place_or_org(names: list[str], ent: Entity) -> bool:
+    """A name of the mention is a name of ``ent``: equal folded, equal sound skeleton (longer
+    names), or one gazetteer entry or region in any language and script."""
+    known = {fold(v) for v in [ent.name, *ent.variants]}
+    keys = {skeleton(v) for v in [ent.name, *ent.variants]}
+    places = {place_key(v) for v in [ent.name, *ent.variants]} - {None}
+    return any(
+        fold(n) in known or (len(n) > 3 and skeleton(n) in keys) or place_key(n) in places
+        for n in names
+    )
+
+
+def _vote_type(ent: Entity) -> EntityType:
+    """One type for a place or organisation: the gazetteer's when one of its names is listed
+    (in any language), else the type most of its mentions were given."""
+    listed = Counter(t for v in [ent.name, *ent.variants] if (t := listed_type_any(v)))
+    if listed:
+        return "ORG" if listed.most_common(1)[0][0] == "ORG" else "LOC"
+    votes = _meta_counter(ent, "type_votes")
+    if not votes:
+        return ent.type
+    top = max(votes.values())
+    # a tie keeps the type the entity has
+    if votes.get(ent.type, 0) == top:
+        return ent.type
+    return "ORG" if votes.get("ORG", 0) == top else "LOC"
+
+
 def _canonical(ent: Entity, counts: Counter[str]) -> str:
-    """The most frequent full normal form; ties go to the Cyrillic/Latin form seen first."""
+    """The most frequent full normal form; ties go to the Cyrillic/Latin form seen first. A
+    place or organisation is not named in capitals when another form is known ("INNOPROM")."""
     full = {n: c for n, c in counts.items() if _full(n) or ent.type != "PER"}
+    if ent.type != "PER":
+        written = {n: c for n, c in full.items() if not (n.isupper() and len(n) > 4)}
+        full = written or full
     if not full:
         return ent.name
     top = max(full.values())
