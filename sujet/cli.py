@@ -210,6 +210,9 @@ def ingest(
     enrich: Annotated[bool, typer.Option(
         "--enrich/--no-enrich", help="Find entities and events (--no-enrich: only store pages).")
     ] = True,
+    retry_rejected: Annotated[bool, typer.Option(
+        help="Extract again the pages earlier runs rejected (a limit, no article text...).")
+    ] = False,
 ) -> None:
     """Ingest pages into the store and print what was kept and dropped, with reasons.
 
@@ -233,6 +236,7 @@ def ingest(
             progress=not as_json and sys.stderr.isatty(),
             fetch_links=fetch_links,
             enrichers=None if enrich else [],
+            retry_rejected=retry_rejected,
         )
     data = report.as_dict()
     kept = report.added + report.already_stored + report.duplicates
@@ -555,9 +559,12 @@ def eval_(
 # -- people, organisations, places -------------------------------------------------------------
 
 
-def entity_json(store: Store, entity: Entity, *, full: bool = False) -> dict[str, Any]:
-    positions = sorted(entity.positions, key=lambda p: (p.date is None, p.date or "", p.title))
-    last = entity.last_position
+def entity_json(store: Store, entity: Entity, *, full: bool = False,
+                language: str | None = None) -> dict[str, Any]:
+    from sujet.entities.careers import careers, latest_career, org_key_of
+
+    history = careers(entity.positions, language, org_key_of(store.find_entities))
+    last = latest_career(history)
     out: dict[str, Any] = {
         "id": entity.id,
         "type": entity.type,
@@ -566,8 +573,10 @@ def entity_json(store: Store, entity: Entity, *, full: bool = False) -> dict[str
         "mentions": entity.mentions,
         "first_seen": entity.first_seen,
         "last_seen": entity.last_seen,
-        "positions": [{"title": p.title, "date": p.date, "article": p.article_id,
-                       "organisation": p.organisation, "language": p.language} for p in positions],
+        "positions": [{"title": c.title, "first_seen": c.first_seen, "last_seen": c.last_seen,
+                       "date": c.last_seen, "articles": c.articles,
+                       "organisation": c.organisation, "language": c.language}
+                      for c in history],
         "last_position": last.title if last else None,
     }
     if full:
@@ -641,8 +650,9 @@ def entity(
     as_json: JsonOpt = False,
 ) -> None:
     """A dossier: variants, mentions, position history, co-mentions, articles."""
+    language = _settings(db).stories.preferred_language
     with _open(db) as store:
-        data = entity_json(store, _find_entity(store, name_or_id), full=True)
+        data = entity_json(store, _find_entity(store, name_or_id), full=True, language=language)
     if as_json:
         _print_json(data)
         return
@@ -652,7 +662,9 @@ def entity(
     if data["positions"]:
         typer.echo("  positions:")
         for p in data["positions"]:
-            typer.echo(f"    {p['date'] or '?':10}  {p['title']}")
+            since = f"{p['first_seen']} – " if p["first_seen"] not in (None, p["last_seen"]) else ""
+            typer.echo(f"    {since}{p['last_seen'] or '?':10}  {p['title']}"
+                       f"  ({len(p['articles'])} articles)")
     if data["co_mentions"]:
         typer.echo("  mentioned with: " + ", ".join(
             f"{c['name']} ({c['articles']})" for c in data["co_mentions"][:10]))

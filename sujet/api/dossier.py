@@ -21,6 +21,7 @@ from sujet.api.schemas import (
     ListPublic,
     PositionPublic,
 )
+from sujet.entities.careers import careers, latest_career, org_key_of
 from sujet.errors import NotFound
 from sujet.model import Entity
 from sujet.store.base import ArticleQuery, Store
@@ -63,20 +64,29 @@ def mentions_over_time(timeline: Iterable[tuple[str | None, int]]) -> list[Count
 
 
 def build_dossier(store: Store, entity_id: str, *, limit: int = 20, offset: int = 0,
-                  shared: TTLCache[Entity | None] | None = None) -> DossierPublic:
+                  shared: TTLCache[Entity | None] | None = None,
+                  language: str | None = None,
+                  timeline: list[tuple[str, int]] | None = None) -> DossierPublic:
     """Everything the page shows, each part read by one bounded query: the chart from mention
-    counts per date, co-mentions from one grouped count, one page of articles and its total."""
+    counts per date, co-mentions from one grouped count, one page of articles and its total.
+    Positions are careers (:func:`sujet.entities.careers.careers`), titled in ``language``
+    where the person has one in it. ``timeline`` is ``store.mention_timeline(entity_id)`` when
+    the caller has read it already."""
     entity = store.get_entity(entity_id)
     if entity is None:
         raise NotFound(f"no entity with id {entity_id}")
     total = store.count_articles(ArticleQuery(entity_id=entity_id))
     page = store.list_articles(ArticleQuery(entity_id=entity_id, limit=limit, offset=offset))
+    history = careers(entity.positions, language, org_key_of(store.find_entities))
+    public = EntityPublic.of(entity)
+    if (latest := latest_career(history)) is not None:
+        public.last_position = PositionPublic.of_career(latest)
     return DossierPublic(
-        entity=EntityPublic.of(entity),
+        entity=public,
         variants_by_script=variants_by_script(entity),
-        positions=[PositionPublic.of(p) for p in
-                   sorted(entity.positions, key=lambda p: (p.date is None, p.date or ""))],
-        mentions_over_time=mentions_over_time(store.mention_timeline(entity_id)),
+        positions=[PositionPublic.of_career(c) for c in history],
+        mentions_over_time=mentions_over_time(
+            store.mention_timeline(entity_id) if timeline is None else timeline),
         co_mentioned=co_mentioned(store, entity_id, total, shared),
         articles=ListPublic[ArticleSummaryPublic](
             items=[ArticleSummaryPublic.of(a) for a in page], total=total, limit=limit,

@@ -10,6 +10,8 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field, HttpUrl, field_validator
 
+from sujet.api.public import public_source
+from sujet.entities.careers import Career
 from sujet.model import Article, Entity, Event, EventMember, Fact, Mention, Position, Storyline
 
 T = TypeVar("T")
@@ -40,7 +42,8 @@ class ArticleSummaryPublic(BaseModel):
 
     @classmethod
     def of(cls, a: Article) -> ArticleSummaryPublic:
-        return cls(id=a.id, title=a.title, url=a.url, source=a.source, site=a.site, date=a.date,
+        return cls(id=a.id, title=a.title, url=a.url, source=public_source(a.source),
+                   site=a.site, date=a.date,
                    language=a.language, agency=a.agency, duplicate_of=a.duplicate_of,
                    event_id=a.event_id, storyline_id=a.storyline_id)
 
@@ -63,14 +66,22 @@ class MentionPublic(BaseModel):
 class PositionPublic(BaseModel):
     title: str
     organisation: str | None
-    date: str | None
-    article_id: str
+    date: str | None  # a career: when it was last seen
+    article_id: str  # a career: its latest article
     language: str | None
+    first_seen: str | None = None  # a career: when it was first seen
+    articles: list[str] = []  # a career: every article that states it
 
     @classmethod
     def of(cls, p: Position) -> PositionPublic:
         return cls(title=p.title, organisation=p.organisation, date=p.date,
                    article_id=p.article_id, language=p.language)
+
+    @classmethod
+    def of_career(cls, c: Career) -> PositionPublic:
+        return cls(title=c.title, organisation=c.organisation, date=c.last_seen,
+                   article_id=c.articles[-1] if c.articles else "", language=c.language,
+                   first_seen=c.first_seen, articles=list(c.articles))
 
 
 class PersonInArticlePublic(BaseModel):
@@ -78,9 +89,10 @@ class PersonInArticlePublic(BaseModel):
 
     entity_id: str | None
     name: str
-    last_position: PositionPublic | None
+    last_position: PositionPublic | None  # the person's latest position, from any article
     mentions: int  # mentions across the whole store
     mentions_here: int
+    position_here: PositionPublic | None = None  # the position this article states
 
 
 class FactPublic(BaseModel):
@@ -151,7 +163,7 @@ class CoMentionPublic(BaseModel):
 class DossierPublic(BaseModel):
     entity: EntityPublic
     variants_by_script: dict[str, list[str]]
-    positions: list[PositionPublic]  # oldest first
+    positions: list[PositionPublic]  # distinct positions (careers), oldest first
     mentions_over_time: list[CountPublic]
     co_mentioned: list[CoMentionPublic]
     articles: ListPublic[ArticleSummaryPublic]

@@ -13,7 +13,13 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sujet.entities.gazetteer import entity_type, fold, is_generic, region_mention
+from sujet.entities.gazetteer import (
+    entity_type,
+    fold,
+    is_generic,
+    region_mention,
+    region_normal,
+)
 from sujet.entities.normalize import (
     acronym_map,
     apply_alias,
@@ -157,6 +163,8 @@ def _places_and_orgs(text: str, pairs: list[tuple[Span, str]], lang: str) -> lis
             if region is not None:
                 start, end, normal = region
                 sp = Span(start, end, "LOC", text[start:end])
+            elif (named := region_normal(normal, lang)) is not None:
+                sp, normal = Span(sp.start, sp.end, "LOC", sp.text), named
         out.append((sp, normal))
     extra = extra_org_spans(text, [sp for sp, _n in out], lang)
     out.extend((sp, sp.text) for sp in extra)

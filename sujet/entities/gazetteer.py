@@ -165,7 +165,7 @@ _REGION_NAMES: dict[str, tuple[tuple[str, str, str], ...]] = {
         (r"^(\w+)ская республика$", "republic", "{}ск"),
     ),
     "de": (
-        (r"^(?:gebiet|oblast) (\w+)$", "oblast", "{}"),
+        (r"^(?:gebiet|gebiets|gebietes|oblast) (\w+)$", "oblast", "{}"),
         (r"^(\w+)er gebiet$", "oblast", "{}"),
         (r"^region (\w+)$", "oblast", "{}"),
         (r"^kreis (\w+)$", "district", "{}"),
@@ -226,6 +226,20 @@ def region_mention(text: str, start: int, end: int, lang: str) -> tuple[int, int
         m = re.match(r"\s+(\w+)", text[end : end + 20])
         if m and fold(m.group(1)) in after:
             return start, end + len(m.group(0)), _REGION_CANONICAL[lang].format(name)
+    return None
+
+
+def region_normal(name: str, lang: str) -> str | None:
+    """The region's name in the language's usual form ("Gebietes Tomsk" -> "Gebiet Tomsk")
+    when ``name`` is a region named after a city, else None."""
+    form = _REGION_CANONICAL.get(lang)
+    if form is None:
+        return None
+    for pattern, _kind, _root in _REGIONS.get(lang, []):
+        m = pattern.match(fold(name))
+        if m:
+            word = next(w for w in name.split() if fold(w) == m.group(1))
+            return form.format(word)
     return None
 
 

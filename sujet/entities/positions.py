@@ -235,8 +235,13 @@ def _extend_right(tokens: Sequence[PToken], i: int, lang: str, stops: set[int]) 
             if t.pos == "NOUN" and t.src is not None and t.src.feats.get("Case") == "Nom" and j > i:
                 ok = False
         else:
-            ok = (t.text[:1].isupper() and t.pos != "PUNCT") or (
-                t.lemma in adp and j + 1 < n and tokens[j + 1].text[:1].isupper()
+            # a title goes on over further head words and modifiers written in lower case
+            # ("deputy prime minister"), so that it is never cut in the middle
+            ok = (
+                (t.text[:1].isupper() and t.pos != "PUNCT")
+                or (t.lemma in adp and j + 1 < n and tokens[j + 1].text[:1].isupper())
+                or _is_head(t, lang)
+                or t.lemma in _MODIFIERS.get(lang, _MODIFIERS["en"])
             )
             if lang == "en" and t.lemma in ("and",):
                 ok = False
@@ -349,11 +354,25 @@ def rule_roles(
         surface = text[s:e]
         title = normalise_title(tokens[left:right], lang, surface)
         out.append(RoleMatch(person, s, e, title, surface))
-        # one title, two names: "Депутаты Госдумы Адальби Шхагошев и Александр Грибов"
+        # one title, two names: "Депутаты Госдумы Адальби Шхагошев и Александр Грибов" (a
+        # plural title only: "Industry Minister X and Y" names X's position alone)
         second = _second_person(tokens, person, starts, tok_index)
-        if second is not None and person.start >= e:
+        if second is not None and person.start >= e and _plural_title(tokens[left:right], lang):
             out.append(RoleMatch(second, s, e, title, surface))
     return out
+
+
+def _plural_title(toks: Sequence[PToken], lang: str) -> bool:
+    """The title's head is plural: by the tagger's number (Russian), by an "-s" the lemma lost
+    (English); unknown elsewhere, taken as plural."""
+    head = next((t for t in toks if _is_head(t, lang)), None)
+    if head is None:
+        return True
+    if head.src is not None and getattr(head.src, "feats", None):
+        return bool(head.src.feats.get("Number") != "Sing")
+    if lang == "en":
+        return fold(head.text) != head.lemma
+    return True
 
 
 def _is_person_after(
@@ -449,7 +468,9 @@ def normalise_title(toks: Sequence[PToken], lang: str, surface: str) -> str:
         from sujet.entities.natasha_models import natasha_models
         from sujet.entities.normalize import ru_normal
 
-        title = ru_normal(natasha_models().vocab, [t.src for t in toks], "ORG")
+        title = _nominative_head(
+            ru_normal(natasha_models().vocab, [t.src for t in toks], "ORG"), toks
+        )
         return (
             title[:1].lower() + title[1:]
             if toks[0].lemma in heads("ru") or toks[0].pos == "ADJ"
@@ -463,6 +484,30 @@ def normalise_title(toks: Sequence[PToken], lang: str, surface: str) -> str:
             de_nominative(w) if k == 0 or fold(w) in _HEADS_GEN else w for k, w in enumerate(words)
         )
     return surface
+
+
+def _nominative_head(title: str, toks: Sequence[PToken]) -> str:
+    """The head noun in its dictionary form where the inflector left it in an oblique case
+    ("главы Минпромторга" -> "глава Минпромторга": a noun whose gender the tagger and the
+    dictionary disagree on)."""
+    words = title.split()
+    for k, t in enumerate(toks):
+        if t.pos in ("ADJ", "PUNCT"):
+            continue
+        feats = t.src.feats if t.src is not None else {}
+        if (
+            t.pos == "NOUN"
+            and feats.get("Case") not in (None, "Nom")
+            and k < len(words)
+            and fold(words[k]) == fold(t.text)
+            and t.lemma
+            and fold(t.lemma) != fold(t.text)
+        ):
+            lemma = t.lemma
+            words[k] = lemma[:1].upper() + lemma[1:] if t.text[:1].isupper() else lemma
+            return " ".join(words)
+        break
+    return title
 
 
 _HEADS_GEN = frozenset(

@@ -375,7 +375,8 @@ def link_roles(
     cands = candidates(text, tokens, persons, lang, head_words, model.window)
     probs = model.probabilities([c.features for c in cands])
     out: list[RoleMatch] = []
-    for k in decode(cands, probs, model.threshold, model.second_threshold):
+    kept = decode(cands, probs, model.threshold, model.second_threshold)
+    for k in _one_person_per_singular_title(kept, cands, probs, tokens):
         c = cands[k]
         ph = c.phrase
         s, e = tokens[ph.left].start, tokens[ph.right - 1].end
@@ -385,3 +386,21 @@ def link_roles(
             RoleMatch(c.person, s, e, title, surface, extra={"probability": round(probs[k], 4)})
         )
     return out
+
+
+def _one_person_per_singular_title(
+    kept: list[int], cands: Sequence[Candidate], probs: Sequence[float], tokens: Sequence[PToken]
+) -> list[int]:
+    """A title whose head is singular names one person ("Вице-премьер Беларуси Владимир Соколов
+    и Евгений Мартынов": Соколов alone); a plural one may name several ("Депутаты ... X и Y")."""
+    by_phrase: dict[int, list[int]] = {}
+    for k in kept:
+        by_phrase.setdefault(cands[k].phrase.left, []).append(k)
+    out: list[int] = []
+    for ks in by_phrase.values():
+        head = tokens[cands[ks[0]].phrase.head]
+        feats = head.src.feats if head.src is not None and head.src.feats else {}
+        if len(ks) > 1 and feats.get("Number") == "Sing":
+            ks = [max(ks, key=lambda k: probs[k])]
+        out.extend(ks)
+    return sorted(out)

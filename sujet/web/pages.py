@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -22,26 +22,37 @@ from sujet.api.deps import (
     CachesDep,
     LiveEventId,
     LiveStorylineId,
+    SettingsDep,
     StoreDep,
 )
 from sujet.api.dossier import build_dossier
+from sujet.api.schemas import CountPublic
+from sujet.api.importance import Importance, independent_sources, most_important_first
 from sujet.api.routers.search import run_search
-from sujet.errors import NotFound
+from sujet.errors import BadDate, NotFound
 from sujet.model import Article, Entity, Event
 from sujet.store.base import ArticleQuery, EntityQuery, Store
+from sujet.store.date_filters import parse_filter_date
+from sujet.web.headline import lead
 from sujet.web.render import bar_chart, highlight
 from sujet.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 20
-_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-def iso_or_none(value: str | None) -> str | None:
-    """A date filter from a form: kept when it is a (partial) ISO date, dropped otherwise."""
+def form_date(value: str | None, problems: list[str]) -> str | None:
+    """A date filter from a form, parsed as the API parses it; a bad one is noted in
+    ``problems`` (shown above the results) and ignored."""
     value = (value or "").strip()
-    return value if _ISO.match(value) else None
+    if not value:
+        return None
+    try:
+        return parse_filter_date(value)
+    except BadDate as err:
+        problems.append(str(err))
+        return None
 
 
 def page_number(value: int | None) -> int:
@@ -73,27 +84,49 @@ class Pager:
 @dataclass(slots=True)
 class EventCard:
     event: Event
-    sources: list[str]
+    sources: list[str]  # independent sources (copies of another report not counted)
     people: list[Entity]
+    lead: str = ""
+    added_at: str | None = None  # when the store last received a report of it (ISO)
+    importance: Importance | None = None
 
 
 CARD_PEOPLE = 4
 CARD_ARTICLES = 20
+ORDERS = ("important", "newest")
 
 
-def event_cards(store: Store, events: list[Event], caches: Caches) -> list[EventCard]:
+def _card_lead(event: Event, reports: list[Article], preferred: str) -> str:
+    summary = event.summary.get(preferred) or next(iter(event.summary.values()), "")
+    if summary:
+        return lead(summary)
+    first = next((a for a in reports if a.duplicate_of is None), None)
+    return lead(first.text) if first is not None else ""
+
+
+def event_cards(store: Store, events: list[Event], caches: Caches, *,
+                order: str = "newest", preferred_language: str = "en") -> list[EventCard]:
     """Cards of ``events``: the reports of all cards (the first ``CARD_ARTICLES`` of each) are
-    read in one batch, their key entities in another."""
+    read in one batch, their key entities in another. ``order="important"`` sorts them by
+    :mod:`sujet.api.importance`."""
     members = {e.id: [m.article_id for m in e.members[:CARD_ARTICLES]] for e in events}
     articles = {a.id: a for a in store.get_articles([i for ids in members.values() for i in ids])}
     entities = EntityCache(store, caches.entities)
     known = {e.id: e for e in entities.many([i for e in events for i in e.key_entities])}
+    reports = {e.id: [articles[i] for i in dict.fromkeys(members[e.id]) if i in articles]
+               for e in events}
+    ranked = most_important_first(events, reports)
+    if order != "important":
+        ranked.sort(key=lambda pair: events.index(pair[0]))
     cards = []
-    for event in events:
+    for event, score in ranked:
         people = [p for i in event.key_entities
                   if (p := known.get(i)) is not None and p.type == "PER"][:CARD_PEOPLE]
-        sources = sorted({source_label(articles[i]) for i in members[event.id] if i in articles})
-        cards.append(EventCard(event, sources, people))
+        own = reports[event.id]
+        added = [a.fetched_at for a in own if a.fetched_at]
+        cards.append(EventCard(event, sorted(independent_sources(own)), people,
+                               lead=_card_lead(event, own, preferred_language),
+                               added_at=max(added) if added else None, importance=score))
     return cards
 
 
@@ -116,11 +149,15 @@ def feed_page(
     date_from: Annotated[str | None, Query(max_length=10)] = None,
     date_to: Annotated[str | None, Query(max_length=10)] = None,
     entity: Annotated[str | None, Query(max_length=200)] = None,
+    order: Annotated[str | None, Query(max_length=16)] = None,
     page: Annotated[int | None, Query(ge=1, le=10_000)] = None,
 ) -> Response:
-    """Events as cards, newest and most reported first; the latest articles when none exist."""
+    """Events as cards: each page of the newest events most important first (or newest first);
+    the latest articles when no events exist."""
     language = (language or "").strip() or None
-    dfrom, dto = iso_or_none(date_from), iso_or_none(date_to)
+    problems: list[str] = []
+    dfrom, dto = form_date(date_from, problems), form_date(date_to, problems)
+    chosen_order = order if order in ORDERS else ORDERS[0]
     chosen = resolve_entity(store, entity)
     unknown_entity = bool((entity or "").strip()) and chosen is None
     number = page_number(page)
@@ -132,7 +169,8 @@ def feed_page(
         wanted = {"language": language, "date_from": dfrom, "date_to": dto,
                   "entity_id": chosen.id if chosen else None}
         events = store.list_events(limit=PAGE_SIZE, offset=offset, **wanted)
-        cards = event_cards(store, events, caches)
+        cards = event_cards(store, events, caches, order=chosen_order,
+                            preferred_language=request.app.state.settings.stories.preferred_language)
         shown = len(events)
         if events:
             total = store.count_events(**wanted)
@@ -147,8 +185,13 @@ def feed_page(
         shown = 0
     return render(request, "feed.html", {
         "cards": cards, "latest": latest,
-        "filters": {"language": language or "", "date_from": dfrom or "", "date_to": dto or "",
-                    "entity": (entity or "").strip()},
+        "filters": {"language": language or "", "date_from": (date_from or "").strip(),
+                    "date_to": (date_to or "").strip(), "entity": (entity or "").strip(),
+                    "order": chosen_order},
+        "problems": problems, "orders": ORDERS,
+        "export_query": urlencode({k: v for k, v in (
+            ("language", language), ("date_from", dfrom), ("date_to", dto),
+            ("entity", chosen.id if chosen else None), ("include_duplicates", "false")) if v}),
         "chosen": chosen, "unknown_entity": unknown_entity,
         "pager": Pager(number, PAGE_SIZE, total, shown),
         "has_articles": bool(cards or latest) or store.count_articles() > 0,
@@ -160,6 +203,17 @@ def event_page(event_id: LiveEventId, request: Request, store: StoreDep) -> Resp
     view = event_view(store, event_id)
     storyline = store.get_storyline(view.event.storyline_id) if view.event.storyline_id else None
     return render(request, "event.html", {"view": view, "storyline": storyline})
+
+
+@router.get("/storylines", response_class=HTMLResponse, name="storylines_page")
+def storylines_page(request: Request, store: StoreDep,
+                    page: Annotated[int | None, Query(ge=1, le=10_000)] = None) -> Response:
+    """Every storyline, latest first, with its span and number of events."""
+    number = page_number(page)
+    items = store.list_storylines(limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
+    return render(request, "storylines.html", {
+        "storylines": items,
+        "pager": Pager(number, PAGE_SIZE, store.count_storylines(), len(items))})
 
 
 @router.get("/storylines/{storyline_id}", response_class=HTMLResponse, name="storyline_page")
@@ -194,12 +248,17 @@ def entities_page(
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse, name="entity_page")
 def entity_page(entity_id: str, request: Request, store: StoreDep, caches: CachesDep,
+                settings: SettingsDep,
                 page: Annotated[int | None, Query(ge=1, le=10_000)] = None) -> Response:
     number = page_number(page)
+    timeline = store.mention_timeline(entity_id)
     dossier = build_dossier(store, entity_id, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE,
-                            shared=caches.entities)
+                            shared=caches.entities, language=settings.stories.preferred_language,
+                            timeline=timeline)
+    dated = [CountPublic(period=d[:10], count=n) for d, n in timeline]
+    undated = max(0, dossier.entity.mentions - sum(n for _, n in timeline))
     return render(request, "entity.html", {
-        "d": dossier, "chart": bar_chart(dossier.mentions_over_time),
+        "d": dossier, "chart": bar_chart(dated, undated=undated), "undated": undated,
         "pager": Pager(number, PAGE_SIZE, dossier.articles.total, len(dossier.articles.items))})
 
 
@@ -226,13 +285,15 @@ def search_page(
     page: Annotated[int | None, Query(ge=1, le=500)] = None,
 ) -> Response:
     q = (q or "").strip()
+    problems: list[str] = []
     filters = ArticleFilters(language=(language or "").strip() or None, source=None,
-                             date_from=iso_or_none(date_from), date_to=iso_or_none(date_to),
+                             date_from=form_date(date_from, problems),
+                             date_to=form_date(date_to, problems),
                              entity=None, event=None, include_duplicates=False)
     number = page_number(page)
     result = run_search(store, q, filters, PAGE_SIZE, (number - 1) * PAGE_SIZE) if q else None
     return render(request, "search.html", {
-        "q": q, "result": result,
+        "q": q, "result": result, "problems": problems,
         "filters": {"language": filters.language or "", "date_from": filters.date_from or "",
                     "date_to": filters.date_to or ""},
         "pager": Pager(number, PAGE_SIZE, result.total if result else 0,

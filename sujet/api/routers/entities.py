@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from sujet.api.deps import MAX_LIMIT, CachesDep, PagingDep, StoreDep
+from sujet.api.deps import MAX_LIMIT, CachesDep, PagingDep, SettingsDep, StoreDep
 from sujet.api.dossier import build_dossier
 from sujet.api.schemas import DossierPublic, EntityPublic, ListPublic
 from sujet.errors import NotFound
@@ -37,8 +37,9 @@ def get_entity(entity_id: str, store: StoreDep) -> EntityPublic:
 
 
 @router.get("/{entity_id}/dossier", response_model=DossierPublic)
-def get_dossier(entity_id: str, store: StoreDep, caches: CachesDep,
+def get_dossier(entity_id: str, store: StoreDep, caches: CachesDep, settings: SettingsDep,
                 limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
                 offset: Annotated[int, Query(ge=0)] = 0) -> DossierPublic:
     """Variants by script, position history, mentions per month, co-mentions, articles."""
-    return build_dossier(store, entity_id, limit=limit, offset=offset, shared=caches.entities)
+    return build_dossier(store, entity_id, limit=limit, offset=offset, shared=caches.entities,
+                         language=settings.stories.preferred_language)
