@@ -47,7 +47,8 @@ def extract_document(
     pages); ``reference_year`` resolves datelines without a year when the page gives none;
     ``record_date`` is the date its container gives (a feed item's, a JSON record's), which
     outranks every date found in the page (pubdate.decide_date).
-    Raises NoArticle when the body is shorter than ``min_text_chars``.
+    Raises NoArticle (E107) when the body is empty, with the extractor's reason (a page is never
+    returned, and so never stored, without its text), or shorter than ``min_text_chars``.
     """
     from sujet.extract import html as html_extractor
     from sujet.extract import metadata, textdump
@@ -71,6 +72,10 @@ def extract_document(
     )
     if kind == "text":  # HTML pages may repeat paragraphs on purpose (a menu for each day)
         result.text = each_paragraph_once(result.text)
+    no_article = result.metadata.pop("no_article", None)
+    if not result.text.strip():
+        raise NoArticle(f"no article text: {no_article or 'the page holds no text block'}",
+                        source=source)
     if not result.language:
         result.language = detect_language(((result.title or "") + "\n" + result.text).strip())
     if min_text_chars:

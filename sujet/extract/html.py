@@ -13,9 +13,17 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from sujet.extract.html_candidates import run_candidates
+from sujet.extract.html_candidates import Candidates, run_candidates
+from sujet.extract.html_choice import (
+    demote_minor_articles,
+    drop_aside_paragraphs,
+    is_fragment,
+    main_text_candidate,
+    page_prose,
+)
 from sujet.extract.html_dates import find_publication_date
 from sujet.extract.html_expand import expand_siblings
+from sujet.extract.html_intro import join_intro
 from sujet.extract.html_merge import Voter, split_paragraphs, text_key, vote
 from sujet.extract.html_meta import page_meta
 from sujet.extract.html_parse import parse_html, visible_text
@@ -34,17 +42,29 @@ MIN_LONE_BODY_CHARS = 250
 def extract_html(raw: bytes | str, *, url: str | None = None) -> Extracted:
     """The article of one HTML page; an empty body when the page holds none.
 
+    An empty body comes with ``metadata["no_article"]``, the reason, which extract_document turns
+    into NoArticle (E107): a page is never stored without its text.
     Raises BinaryInput / DecodeFailed (sujet.errors) for bytes that are not text.
     """
     text, encoding = decode(raw)
     tree = parse_html(text)
     if tree is None:
-        return Extracted(text="", metadata={"encoding": encoding, "visible_text": ""})
+        return Extracted(
+            text="",
+            metadata={"encoding": encoding, "visible_text": "", "no_article": "empty page"},
+        )
     meta = page_meta(tree, url)
     visible = visible_text(tree)
     found = find_publication_date(tree, url, visible, meta.title)
-    body = article_body(tree, url)
-    body = _drop_leading_title(body, meta.title)
+    prose = page_prose(visible)
+    body = article_body(tree, url, prose)
+    body = drop_aside_paragraphs(tree, body)
+    body = join_intro(tree, _drop_leading_title(body, meta.title))
+    metadata: dict[str, object] = {"encoding": encoding, "visible_text": visible}
+    if not body:
+        metadata["no_article"] = (
+            f"no extractor found article text ({prose} characters of prose on the page)"
+        )
     return Extracted(
         text="\n\n".join(body),
         title=meta.title,
@@ -53,26 +73,40 @@ def extract_html(raw: bytes | str, *, url: str | None = None) -> Extracted:
         date_source=found.source if found else None,
         author=meta.author,
         site=meta.site,
-        metadata={"encoding": encoding, "visible_text": visible},
+        metadata=metadata,
     )
 
 
-def article_body(tree: HtmlElement, url: str | None) -> list[str]:
-    """The article's paragraphs, in page order."""
+def article_body(tree: HtmlElement, url: str | None, prose: int) -> list[str]:
+    """The article's paragraphs, in page order; ``prose``: characters of prose on the page."""
+    demote_minor_articles(tree, prose)
     cands = run_candidates(tree, url)
+    body = _balanced_body(tree, cands)
+    if is_fragment(body, prose):
+        # the body may be a teaser, an intro or one post: another extractor that found much
+        # more of the page's prose covers its main text
+        other = main_text_candidate(body, [cands.balanced, cands.precise, cands.readability])
+        if other is not None:
+            return _reconciled(tree, split_paragraphs(other), [cands.balanced, cands.precise])
+    return body
+
+
+def _balanced_body(tree: HtmlElement, cands: Candidates) -> list[str]:
+    """trafilatura's balanced body, reconciled with the other extractors."""
     base = split_paragraphs(cands.balanced)
     if len(cands.balanced) < MIN_LONE_BODY_CHARS and not cands.precise:
         return []  # a few lines that the precision mode rejects: menus of a page with no article
     if not base:
-        # The balanced mode found no article. The precision mode runs trafilatura's own fallback
-        # (readability, justext) behind its sanity checks; readability alone would return the
-        # menus of a page that has no article.
         return split_paragraphs(cands.precise)
     precise = Voter(cands.precise)
     if precise.usable and all(precise.covers(p) for p in base):
-        kept = base  # every paragraph already has a second vote: readability is not needed
-    else:
-        kept = vote(base, [cands.precise, cands.readability])
+        return expand_siblings(tree, base)  # every paragraph has a second vote already
+    return _reconciled(tree, base, [cands.precise, cands.readability])
+
+
+def _reconciled(tree: HtmlElement, base: list[str], others: list[str]) -> list[str]:
+    """The paragraphs of ``base`` that another body confirms, siblings of the article added."""
+    kept = vote(base, others)
     if sum(map(len, kept)) < MIN_AGREED_SHARE * sum(map(len, base)):
         # the others chose another block of the page: no agreement to act on, trust the base
         kept = base
