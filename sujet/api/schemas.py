@@ -234,6 +234,8 @@ class SearchPublic(ListPublic[SearchHitPublic]):
     query: str
     expanded_terms: list[str]  # names and variants of matching entities, ORed into the query
     total_is_lower_bound: bool = False
+    # the known entities the query names, most mentioned first: their dossiers are offered
+    entities: list[EntityPublic] = []
 
 
 # -- sources and ingest ------------------------------------------------------------------------
