@@ -416,13 +416,14 @@ def search(
     limit: LimitOpt = 20,
 ) -> None:
     """Full-text search across languages (name variants included)."""
-    from sujet.pipeline.search import search_articles
+    from sujet.pipeline.search import named_entities, search_articles
     from sujet.store.base import ArticleQuery
 
     if not query.strip():
         raise InputError("empty query")
     with _open(db) as store:
         hits = search_articles(store, query, ArticleQuery(language=language, limit=limit))
+        named = named_entities(store, query)
     if not hits:
         _nothing(f"articles match {query!r}", as_json)
         return
@@ -432,6 +433,8 @@ def search(
              for h in hits]
         )
         return
+    for e in named[:3]:
+        typer.echo(f"dossier: {e.name} ({e.type}, {e.mentions} mentions) — sujet entity {e.id}")
     for h in hits:
         typer.echo(_article_line(h.article))
         typer.echo(f"    {h.snippet}")

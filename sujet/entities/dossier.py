@@ -75,7 +75,9 @@ def build_dossier(
     }
 
 
-def _matches(query: str, entity: Entity) -> bool:
+def names_entity(query: str, entity: Entity) -> bool:
+    """True when ``query`` names ``entity``: a name or variant, a word of one (a surname), the
+    same in sound skeleton across scripts, or (persons) a close full name."""
     q = fold(query)
     qs = skeleton(query)
     for v in [entity.name, *entity.variants]:
@@ -95,7 +97,7 @@ def search_terms(query: str, entities: Iterable[Entity]) -> list[str]:
     both scripts) and their surnames, and transliterations (Мазур -> Мазура, Masur, Mazur)."""
     terms: list[str] = [query]
     for ent in entities:
-        if not _matches(query, ent):
+        if not names_entity(query, ent):
             continue
         forms = [ent.name, *ent.variants]
         if ent.type == "PER" and len(query.split()) == 1:

@@ -182,13 +182,23 @@ _LAT2CYR = sorted(
 )
 
 
-def to_cyrillic(text: str) -> str:
+# The English reading of "ch" ("Parkhomchik"), beside the German one of _LAT2CYR ("Parchomtschik").
+_LAT2CYR_EN = [(src, "ч" if src == "ch" else dst) for src, dst in _LAT2CYR]
+
+
+def cyrillic_spellings(text: str) -> set[str]:
+    """Cyrillic spellings of a Latin-script name under the German and the English readings
+    ("Parkhomchik" -> "Пархомчик" as well as "Пархомхик"), for search."""
+    return {to_cyrillic(text), to_cyrillic(text, _LAT2CYR_EN)}
+
+
+def to_cyrillic(text: str, table: list[tuple[str, str]] | None = None) -> str:
     """A Russian-style Cyrillic spelling of a Latin-script name (approximate, for search)."""
     out: list[str] = []
     low = text.lower()
     i = 0
     while i < len(text):
-        for src, dst in _LAT2CYR:
+        for src, dst in table or _LAT2CYR:
             if low.startswith(src, i):
                 rep = dst.capitalize() if text[i].isupper() else dst
                 out.append(rep)

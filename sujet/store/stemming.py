@@ -13,6 +13,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 import snowballstemmer
 
@@ -92,8 +93,39 @@ def query_stems(word: str, languages: Iterable[str | None]) -> set[str]:
     """Every stem a query word may have been indexed under, given the stored languages.
 
     The query's language is unknown, so the word is stemmed as each stored language of its
-    script would have stemmed it (plus the script's fallback used for unknown languages).
+    script would have stemmed it (plus the script's fallback used for unknown languages). The
+    word's normal forms are stemmed too, so an inflected query meets every form of its
+    dictionary word: Snowball cuts "соколова" to "соколов" but "соколов" to "сокол", and the
+    normal form "соколов" of "Соколова" and "Соколову" brings them together.
     """
     algorithms = {algorithm_for(word, None)}
     algorithms.update(algorithm_for(word, lang) for lang in languages)
-    return {stem(word, algorithm) for algorithm in algorithms}
+    forms = {word, *normal_forms(word)}
+    return {stem(form, algorithm) for form in forms for algorithm in algorithms}
+
+
+# Normal forms by script: Cyrillic words by the Russian morphological dictionary (pymorphy);
+# other scripts have no dictionary here and rely on their Snowball stems.
+MAX_NORMAL_FORMS = 4
+
+
+@lru_cache(maxsize=50_000)
+def normal_forms(word: str) -> tuple[str, ...]:
+    """Dictionary forms of a query word (its likeliest parses first); none outside Cyrillic."""
+    if not is_cyrillic(word) or word.isdigit():
+        return ()
+    forms: list[str] = []
+    for parse in _morph().parse(word):
+        form = str(parse.normal_form).replace("ё", "е")
+        if form not in forms:
+            forms.append(form)
+        if len(forms) >= MAX_NORMAL_FORMS:
+            break
+    return tuple(forms)
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()

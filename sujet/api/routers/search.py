@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from sujet.api.deps import ArticleFilters, ArticleFiltersDep, PagingDep, StoreDep
-from sujet.api.schemas import ArticleSummaryPublic, SearchHitPublic, SearchPublic
-from sujet.pipeline.search import expansion_terms
+from sujet.api.schemas import ArticleSummaryPublic, EntityPublic, SearchHitPublic, SearchPublic
+from sujet.pipeline.search import expansion_terms, named_entities
 from sujet.store.base import Store
 
 router = APIRouter(prefix="/search", tags=["search"])
@@ -28,7 +28,8 @@ def run_search(store: Store, q: str, filters: ArticleFilters, limit: int,
         items=[SearchHitPublic(article=ArticleSummaryPublic.of(h.article), score=h.score,
                                snippet=h.snippet) for h in page],
         total=offset + len(hits), limit=limit, offset=offset, query=q, expanded_terms=terms,
-        total_is_lower_bound=more)
+        total_is_lower_bound=more,
+        entities=[EntityPublic.of(e) for e in named_entities(store, q)] if offset == 0 else [])
 
 
 @router.get("", response_model=SearchPublic)
