@@ -31,7 +31,43 @@ class FetchSettings(BaseModel):
 class IngestSettings(BaseModel):
     max_bytes: int = 20 * 1024 * 1024  # larger files are refused with TooLarge (E103)
     batch_size: int = 200  # articles per store transaction
-    per_document_timeout_s: float = 30.0
+
+
+class LimitSettings(BaseModel):
+    """Bounds on one document, checked before the work they protect (docs/benchmarks/limits.md)."""
+
+    # Wall time of one document's extraction, and of its entity analysis, in a worker process
+    # that is killed and replaced when it overruns (E601). Calibration: docs/benchmarks/limits.md
+    # (the slowest development page and article take a small fraction of this on a busy core);
+    # the margin is for a loaded machine, and a hostile page still costs well under a minute.
+    document_seconds: float = 30.0
+    # Memory one document may add to its worker process (E602): the address space is capped at
+    # the worker's size after start-up plus this, and its resident size is watched as well.
+    # Calibration: docs/benchmarks/limits.md (peak of the workers over the development pages).
+    document_memory_mb: int = 512
+    # Decompressed bytes of one gzip member (E103) of a JSON Lines file or a WARC (a .gz page is
+    # capped by ingest.max_bytes, as is each WARC record's payload and JSON Lines record).
+    # Crawl WARCs compress each record alone (a few MB at most) and whole-file compressed
+    # archives of a few hundred MB stay under this; a bomb (10 GB of zeros in 10 MB) is refused
+    # after 1 GB of output (about 2 s) rather than read through.
+    gzip_member_bytes: int = 1024 * 1024 * 1024
+    # New items taken from one feed in one run, in feed order; the rest come on the next poll
+    # (items already stored or rejected are not counted). The feeds of the example corpus carry
+    # a few items; 500 takes a busy feed whole and holds a 100,000-item feed to a run of about
+    # 15 s (docs/benchmarks/limits.md).
+    feed_items_per_run: int = 500
+    # HTML structure checked by a pre-scan before parsing (E110). The 440 development pages
+    # (extraction/, up to 1.5 MB each) reach at most 5,142 elements, 54 attributes on one
+    # element and a nesting depth of 35 (counting elements that need an end tag); 256 is also
+    # the depth libxml2 accepts without its huge-tree option.
+    html_elements: int = 100_000
+    html_attributes: int = 256
+    html_depth: int = 256
+    # Characters of a page's text: a plain-text page longer than this is refused before
+    # extraction, an HTML page whose text outside scripts and styles is, before parsing, and an
+    # extracted article before entities and events (E110). The longest article of the
+    # development sets has 72,000 characters; book-length texts are not news.
+    text_chars: int = 300_000
 
 
 class ExtractSettings(BaseModel):
@@ -77,6 +113,15 @@ class ServeSettings(BaseModel):
     host: str = "127.0.0.1"
     port: int = 8000
     token: str | None = None  # write endpoints need it; no default on purpose
+    # A token shorter than this is refused at start: a short one is guessed by trying.
+    min_token_chars: int = 16
+    # Wrong tokens one client may send in ``token_window_s`` before its writes get 429.
+    token_failures: int = 5
+    token_window_s: float = 60.0
+    # Host names (and host:port) the server answers besides the loopback names (localhost,
+    # 127.0.0.1, ::1) and serve.host; any other Host header gets 400, so a page on another name
+    # resolving to this machine (DNS rebinding) cannot read the store. "*" allows every name.
+    allowed_hosts: list[str] = Field(default_factory=list)
     cors_origins: list[str] = Field(default_factory=list)
     max_request_bytes: int = 10 * 1024 * 1024
 
@@ -90,6 +135,7 @@ class Settings(BaseSettings):
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     ingest: IngestSettings = Field(default_factory=IngestSettings)
     extract: ExtractSettings = Field(default_factory=ExtractSettings)
+    limits: LimitSettings = Field(default_factory=LimitSettings)
     dedup: DedupSettings = Field(default_factory=DedupSettings)
     entities: EntitySettings = Field(default_factory=EntitySettings)
     stories: StorySettings = Field(default_factory=StorySettings)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import xml.etree.ElementTree as ET  # noqa: N817 - serialising trees defusedxml parsed
 from collections.abc import Iterator
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -24,14 +25,16 @@ from sujet.model import Page
 
 _TAG_RE = re.compile(r"<[^>]+>")
 _FEED_ROOTS = ("rss", "feed", "RDF")
+_ITEMS = ("item", "entry")
 
 
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def check_feed_xml(data: bytes, source: str) -> None:
-    """Raise HostileInput or MalformedInput unless ``data`` is a safe, well-formed feed."""
+def check_feed_xml(data: bytes, source: str) -> ET.Element:
+    """The feed's root element; raises HostileInput or MalformedInput unless ``data`` is a
+    safe, well-formed feed."""
     if has_entity_declarations(data):
         raise HostileInput("XML entity declarations refused (entity expansion / XXE)", source=source)
     try:
@@ -42,6 +45,29 @@ def check_feed_xml(data: bytes, source: str) -> None:
         raise MalformedInput(f"malformed XML: {err}", source=source) from err
     if _local(root.tag) not in _FEED_ROOTS:
         raise InputError(f"not a feed: XML root <{_local(root.tag)}>", source=source)
+    return root
+
+
+def _items(root: ET.Element) -> list[tuple[ET.Element, ET.Element]]:
+    """(parent, element) of each item or entry, in feed order (RSS 2, RSS 1 and Atom)."""
+    found: list[tuple[ET.Element, ET.Element]] = []
+    for parent in (root, *list(root)):
+        found.extend((parent, child) for child in list(parent) if _local(child.tag) in _ITEMS)
+    return found
+
+
+def _windows(root: ET.Element, items: list[tuple[ET.Element, ET.Element]],
+             size: int) -> Iterator[bytes]:
+    """The feed again, ``size`` items at a time, so that no parse holds a huge feed's items."""
+    for parent, child in items:
+        parent.remove(child)
+    for start in range(0, len(items), size):
+        part = items[start:start + size]
+        for parent, child in part:
+            parent.append(child)
+        yield ET.tostring(root, encoding="utf-8", xml_declaration=True)
+        for parent, child in part:
+            parent.remove(child)
 
 
 def iso_date(raw: str | None) -> str | None:
@@ -106,16 +132,29 @@ def iter_feed(
     *,
     site: str | None = None,
     fetched_at: datetime | None = None,
+    window: int = 0,
 ) -> Iterator[Page]:
     """Pages of a feed's items (source ``source#N``); raises for a feed that cannot be read.
 
     An item with neither content nor summary comes with empty content: its text lives only
-    behind its link, which the caller fetches or reports.
+    behind its link, which the caller fetches or reports. ``window``: a feed of more items is
+    read that many items at a time, lazily, so a caller that stops early pays for what it took.
     """
-    check_feed_xml(data, source)
+    root = check_feed_xml(data, source)
+    items = _items(root)
+    documents = _windows(root, items, window) if 0 < window < len(items) else iter((data,))
+    index = 0
+    for document in documents:
+        for page in _parse(document, source, index, site, fetched_at):
+            index += 1
+            yield page
+
+
+def _parse(data: bytes, source: str, first: int, site: str | None,
+           fetched_at: datetime | None) -> Iterator[Page]:
     parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
     feed_link = parsed.feed.get("link") if parsed.get("feed") else None
-    for index, entry in enumerate(parsed.entries):
+    for index, entry in enumerate(parsed.entries, start=first):
         item_source = f"{source}#{index}"
         content, ctype = _item_content(entry)
         link = entry.get("link") or None

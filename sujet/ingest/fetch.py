@@ -308,10 +308,11 @@ class Fetcher:
             return reply
 
 
-def iter_url_list(path: str | Path) -> Iterator[str]:
-    """The URLs of a URL list file: one a line; blank lines and ``#`` comments skipped."""
+def iter_url_list(path: str | Path, member_bytes: int) -> Iterator[str]:
+    """The URLs of a URL list file: one a line; blank lines and ``#`` comments skipped
+    (``member_bytes`` caps a gzip member's decompressed size)."""
     source = str(path)
-    with open_binary(Path(path), source) as stream:
+    with open_binary(Path(path), source, member_bytes) as stream:
         for raw in stream:
             line = raw.decode("utf-8", errors="replace").strip().lstrip("\ufeff")
             if line and not line.startswith("#"):

@@ -17,7 +17,7 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -45,10 +45,15 @@ PageOrFailure = Page | ReadFailure
 
 
 def iter_pages(
-    inputs: Iterable[str], settings: Settings, *, fetch_links: bool = False
+    inputs: Iterable[str], settings: Settings, *, fetch_links: bool = False,
+    known: Callable[[Page], bool] | None = None,
 ) -> Iterator[Page | ReadFailure]:
-    """Pages of all ``inputs`` in order; feed items' links are fetched only with ``fetch_links``."""
-    reader = _Reader(settings, fetch_links=fetch_links)
+    """Pages of all ``inputs`` in order; feed items' links are fetched only with ``fetch_links``.
+
+    ``known`` tells items a feed's per-run cap does not count (already stored or refused): each
+    run takes the next ``settings.limits.feed_items_per_run`` new items of a feed, in order.
+    """
+    reader = _Reader(settings, fetch_links=fetch_links, known=known)
     try:
         for spec in inputs:
             yield from reader.read(spec)
@@ -74,10 +79,13 @@ def _walked(name: str) -> bool:
 
 
 class _Reader:
-    def __init__(self, settings: Settings, *, fetch_links: bool) -> None:
+    def __init__(self, settings: Settings, *, fetch_links: bool,
+                 known: Callable[[Page], bool] | None = None) -> None:
         self.settings = settings
         self.max_bytes = settings.ingest.max_bytes
+        self.limits = settings.limits
         self.fetch_links = fetch_links
+        self.known = known
         self._fetcher: Fetcher | None = None
 
     @property
@@ -156,9 +164,10 @@ class _Reader:
         folder_site = path.parent.name or None
         try:
             if name.endswith(".warc"):
-                yield from iter_warc(path, source, self.max_bytes)
+                yield from iter_warc(path, source, self.max_bytes, self.limits.gzip_member_bytes)
             elif name.endswith(".jsonl"):
-                yield from iter_jsonl(path, source, self.max_bytes, folder_site=folder_site)
+                yield from iter_jsonl(path, source, self.max_bytes, folder_site=folder_site,
+                                      member_bytes=self.limits.gzip_member_bytes)
             elif name.endswith(".json"):
                 yield from iter_json(path, source, self.max_bytes, folder_site=folder_site)
             elif name.endswith(".urls"):
@@ -199,7 +208,7 @@ class _Reader:
             yield Page(source="-", content=data, content_type=content_type_for("", data))
 
     def _read_url_list(self, path: Path) -> Iterator[PageOrFailure]:
-        for url in iter_url_list(path):
+        for url in iter_url_list(path, self.limits.gzip_member_bytes):
             scheme = url.split(":", 1)[0].lower() if _URL_RE.match(url) else ""
             if scheme in ("http", "https"):
                 yield from self._read_url(url)
@@ -225,12 +234,23 @@ class _Reader:
     def _feed_items(
         self, data: bytes, source: str, site: str | None, fetched_at: datetime | None
     ) -> Iterator[PageOrFailure]:
-        try:
-            items = list(iter_feed(data, source, site=site, fetched_at=fetched_at))
-        except SujetError as err:
-            yield _failure(err, source)
-            return
-        for item in items:
+        cap = self.limits.feed_items_per_run
+        items = iter_feed(data, source, site=site, fetched_at=fetched_at, window=cap)
+        taken = 0
+        while True:
+            try:
+                item = next(items, None)
+            except SujetError as err:
+                yield _failure(err, source)
+                return
+            if item is None:
+                return
+            if self.known is not None and self.known(item):
+                continue
+            if taken == cap:
+                log.info("%s: more than %d new items; the rest on the next run", source, cap)
+                return
+            taken += 1
             yield from self._feed_item(item)
 
     def _feed_item(self, item: Page) -> Iterator[PageOrFailure]:

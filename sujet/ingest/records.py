@@ -87,15 +87,16 @@ def iter_json(
 
 
 def iter_jsonl(
-    path: Path, source: str, max_bytes: int, *, folder_site: str | None
+    path: Path, source: str, max_bytes: int, *, folder_site: str | None, member_bytes: int
 ) -> Iterator[Page | ReadFailure]:
-    """A ``.jsonl`` file, streamed: ``max_bytes`` caps each line, not the file.
+    """A ``.jsonl`` file, streamed: ``max_bytes`` caps each line, not the file, and
+    ``member_bytes`` the decompressed size of a gzip member (TooLarge past it).
 
     A malformed line is one failure and reading goes on; a file cut short (truncated gzip)
     ends with one failure after the records read before the cut.
     """
     index = 0
-    with open_binary(path, source) as stream:
+    with open_binary(path, source, member_bytes) as stream:
         while True:
             item = f"{source}#{index}"
             try:
@@ -104,6 +105,8 @@ def iter_jsonl(
                 yield ReadFailure(item, MalformedInput.code, f"file ends early or is broken: {err}")
                 return
             if not line:
+                if getattr(stream, "truncated", False):
+                    yield ReadFailure(item, MalformedInput.code, "file ends early (truncated gzip)")
                 return
             if len(line) > max_bytes:
                 yield ReadFailure.from_error(TooLarge("record over the size limit", source=item), item)

@@ -21,6 +21,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from sujet.errors import InputError, MalformedInput, SujetError, TooLarge
 from sujet.ingest.failures import ReadFailure
+from sujet.ingest.files import GunzipStream
 from sujet.ingest.sniff import check_content, site_of
 from sujet.model import Page
 
@@ -30,52 +31,6 @@ _STREAM_ERRORS = (
     ArchiveLoadFailed, EOFError, zlib.error, gzip.BadGzipFile, ValueError, OSError,
     AttributeError, TypeError, KeyError, IndexError,
 )
-
-
-class _GunzipStream:
-    """A read-only stream of gzip data (one or many members) that notes a cut-off end.
-
-    warcio takes an early end of the stream for the end of the archive, and the standard gzip
-    module loses the last decompressed block when it raises at a cut: this stream hands out
-    everything that can be decompressed, then ends cleanly with ``truncated`` set.
-    """
-
-    _CHUNK = 64 * 1024
-
-    def __init__(self, raw: BinaryIO) -> None:
-        self._raw = raw
-        self._zlib = zlib.decompressobj(wbits=31)
-        self._buffer = b""
-        self._done = False
-        self._in_member = False  # input fed to the current member, its end not seen yet
-        self.truncated = False
-
-    def read(self, size: int = -1) -> bytes:
-        while not self._done and (size < 0 or len(self._buffer) < size):
-            self._fill()
-        if size < 0:
-            out, self._buffer = self._buffer, b""
-        else:
-            out, self._buffer = self._buffer[:size], self._buffer[size:]
-        return out
-
-    def _fill(self) -> None:
-        chunk = self._raw.read(self._CHUNK)
-        if not chunk:
-            self._done = True
-            self.truncated = self._in_member
-            return
-        while chunk:
-            self._in_member = True
-            self._buffer += self._zlib.decompress(chunk)
-            if not self._zlib.eof:
-                return
-            self._in_member = False
-            chunk = self._zlib.unused_data
-            if not chunk.startswith(b"\x1f\x8b"):
-                self._done = True  # padding or garbage after the last member
-                return
-            self._zlib = zlib.decompressobj(wbits=31)
 
 
 def _content_type(raw: str | None) -> tuple[str, str | None]:
@@ -113,8 +68,13 @@ def _wanted(record: Any) -> tuple[str, str | None] | None:
     return (mime, charset) if mime in _TEXT_TYPES else None
 
 
-def iter_warc(path: Path, source: str, max_bytes: int) -> Iterator[Page | ReadFailure]:
-    """Pages of a WARC file, ``source#N`` with N counting the page records in order."""
+def iter_warc(
+    path: Path, source: str, max_bytes: int, member_bytes: int
+) -> Iterator[Page | ReadFailure]:
+    """Pages of a WARC file, ``source#N`` with N counting the page records in order.
+
+    ``max_bytes`` caps each page record's payload, ``member_bytes`` each gzip member's
+    decompressed size (a member over it ends the archive with TooLarge)."""
     try:
         raw = path.open("rb")
     except OSError as err:
@@ -122,7 +82,7 @@ def iter_warc(path: Path, source: str, max_bytes: int) -> Iterator[Page | ReadFa
     with raw:
         compressed = raw.read(2) == b"\x1f\x8b"
         raw.seek(0)
-        stream: Any = _GunzipStream(raw) if compressed else raw
+        stream: Any = GunzipStream(raw, member_bytes, source) if compressed else raw
         index = 0
         archive = ArchiveIterator(stream, arc2warc=True)
         records = iter(archive)
@@ -138,6 +98,9 @@ def iter_warc(path: Path, source: str, max_bytes: int) -> Iterator[Page | ReadFa
                 elif not seen_any and path.stat().st_size > 0:
                     yield ReadFailure(item, MalformedInput.code, "no WARC record found (not a WARC or cut off)")
                 return
+            except SujetError as err:  # a gzip member over its cap, or broken
+                yield ReadFailure.from_error(err, item)
+                return
             except _STREAM_ERRORS as err:
                 yield ReadFailure(item, MalformedInput.code, f"truncated or broken WARC: {_one_line(err)}")
                 return
@@ -147,7 +110,12 @@ def iter_warc(path: Path, source: str, max_bytes: int) -> Iterator[Page | ReadFa
                 return
             wanted = _wanted(record)
             if wanted is None:
-                if _cut_off(record):
+                try:
+                    cut = _cut_off(record)
+                except SujetError as err:
+                    yield ReadFailure.from_error(err, item)
+                    return
+                if cut:
                     yield ReadFailure(item, MalformedInput.code, "truncated WARC: a record is cut off")
                     return
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from dataclasses import dataclass
@@ -12,7 +13,10 @@ from sujet.extract.document import Kind, extract_document, looks_like_html
 from sujet.extract.pubdate import DateClaim, record_claim
 from sujet.extract.site import article_site
 from sujet.ingest.encoding import decode
+from sujet.ingest.prescan import MarkupCaps, check_text_length, scan_markup
 from sujet.model import Article, Page, stable_id
+from sujet.pipeline import bounded
+from sujet.pipeline.bounded import Bounds, Overrun
 from sujet.pipeline.executor import time_limit
 
 
@@ -23,6 +27,8 @@ class ExtractJob:
     reference_year: int | None
     min_text_chars: int
     timeout_s: float
+    # Structure and text caps checked before parsing (settings.limits); None: no caps.
+    caps: MarkupCaps | None = None
 
 
 @dataclass(slots=True)
@@ -89,6 +95,32 @@ def record_date(page: Page) -> DateClaim | None:
     return record_claim(page.date_hint, kind)
 
 
+def check_before_parsing(content: str, kind: Kind, caps: MarkupCaps, source: str) -> None:
+    """Refuse (OverLimit, E110) a page whose structure or text is over the caps: markup is
+    pre-scanned, plain text measured."""
+    if kind == "text" or (kind == "auto" and "<" not in content[:4096]):
+        check_text_length(content, caps.text_chars, source)
+    else:
+        scan_markup(content, caps, source)
+
+
+_WARM_PAGE = (
+    "<html><head><title>Warm</title></head><body><article><h1>Warm</h1>"
+    "<p>Berlin, 2. September 2024. The council met on Monday and agreed on the new bridge "
+    "over the river. Work starts in spring and ends two years later, the mayor said.</p>"
+    "</article></body></html>"
+)
+
+
+def warm_extraction() -> None:
+    """Extract a small page and a text once, so that what extraction loads on first use is
+    loaded before a bounded worker's first document (whose time bound it would spend)."""
+    for kind in ("html", "text"):
+        with contextlib.suppress(SujetError):  # only the loading matters
+                extract_document(_WARM_PAGE, kind=kind, url=None, site_lines=None,
+                             reference_year=2024, min_text_chars=0, source="warm")
+
+
 def extract_page(job: ExtractJob) -> Article | ExtractFailure:
     """Extract one page; never raises (failures come back as ExtractFailure)."""
     page = job.page
@@ -101,6 +133,8 @@ def extract_page(job: ExtractJob) -> Article | ExtractFailure:
                 if isinstance(page.content, bytes)
                 else page.content
             )
+            if job.caps is not None:
+                check_before_parsing(content, _kind(page), job.caps, page.source)
             ex = extract_document(
                 content,
                 kind=_kind(page),
@@ -111,8 +145,12 @@ def extract_page(job: ExtractJob) -> Article | ExtractFailure:
                 source=page.source,
                 record_date=record_date(page),
             )
+            if job.caps is not None:  # the text entities and events will read
+                check_text_length(ex.text, job.caps.text_chars, page.source)
     except SujetError as err:
         return ExtractFailure(page.source, err.code, err.message)
+    except MemoryError:
+        raise  # the bounded worker reports it (E602) and is replaced
     except Exception as err:  # noqa: BLE001 - one bad page never stops the batch
         return ExtractFailure(page.source, "E600", f"{type(err).__name__}: {err}"[:300])
     title = ex.title or page.title_hint
@@ -136,6 +174,22 @@ def extract_page(job: ExtractJob) -> Article | ExtractFailure:
         fetched_at=page.fetched_at.isoformat() if page.fetched_at else None,
         metadata={**ex.metadata, **({"encoding": page.encoding} if page.encoding else {})},
     )
+
+
+@dataclass(frozen=True, slots=True)
+class BoundedExtraction:
+    """:func:`extract_page` in this process's extraction worker, under ``bounds``: picklable,
+    so each Dask worker runs its pages in a bounded worker process of its own."""
+
+    bounds: Bounds
+
+    def __call__(self, job: ExtractJob) -> Article | ExtractFailure:
+        out = bounded.call("extract", extract_page, job, self.bounds, warm=warm_extraction)
+        if isinstance(out, Overrun):
+            return ExtractFailure(job.page.source, out.code, out.reason)
+        if isinstance(out, Article | ExtractFailure):
+            return out
+        return ExtractFailure(job.page.source, "E600", f"unexpected result {type(out).__name__}")
 
 
 def _declared_source(page: Page) -> str | None:

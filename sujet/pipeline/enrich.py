@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from sujet.config import Settings
 from sujet.model import Article, Entity, Event, Mention
-from sujet.pipeline.ingest import FAILED, ArticleFailure, Enricher
+from sujet.pipeline import bounded
+from sujet.pipeline.bounded import Overrun
+from sujet.pipeline.ingest import FAILED, ArticleFailure, Enricher, document_bounds
 from sujet.store.base import EntityQuery, Store
 
 if TYPE_CHECKING:
@@ -42,8 +44,23 @@ def _all_events(store: Store) -> Iterator[Event]:
         offset += len(page)
 
 
+def warm_entities() -> None:
+    """Load the entity models of every registered language (once per bounded worker, before
+    its first article, so that no article's time bound pays for a model load)."""
+    from sujet.entities import analyze_entities
+    from sujet.entities.ner import languages
+
+    for lang in languages():
+        analyze_entities(Article(id="warm", source="warm", language=lang,
+                                 title="Warm Up", text="Warm Up met Warm Down in Warmington."))
+
+
 class EntityEnricher:
-    """Finds mentions, normal forms, positions and facts, and merges them into entities."""
+    """Finds mentions, normal forms, positions and facts, and merges them into entities.
+
+    Each article's analysis (NER, normal forms, facts) runs in a bounded worker process
+    (:mod:`sujet.pipeline.bounded`) whose models load once: an article that overruns the time
+    or memory bound fails alone (E601, E602) and the worker is replaced."""
 
     stage = "entities"
 
@@ -68,13 +85,20 @@ class EntityEnricher:
         resolver = self._resolver_for(store)
         analyses: list[tuple[ArticleEntities, Article]] = []
         failures: list[ArticleFailure] = []
+        bounds = document_bounds(self.settings)
         for article in articles:
             if article.duplicate_of:  # a duplicate repeats its original: counted once
                 continue
             try:
-                analyses.append((analyze_entities(article), article))
+                found = bounded.call("entities", analyze_entities, article, bounds,
+                                     warm=warm_entities)
             except Exception as err:  # noqa: BLE001 - handed back: the chunk goes on
                 failures.append(ArticleFailure.of(article.id, err))
+                continue
+            if isinstance(found, Overrun):
+                failures.append(ArticleFailure(article.id, found.code, found.reason))
+            else:
+                analyses.append((found, article))
         report = resolver.add_many(analyses)
         mentions = 0
         for analysis, article in analyses:

@@ -27,7 +27,11 @@ class Executor(Protocol):
 
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise DocumentTimeout when the block runs longer than ``seconds`` (main thread only)."""
+    """Raise DocumentTimeout when the block runs longer than ``seconds`` (main thread only).
+
+    A soft limit: it stops Python code, not C code that never returns to the interpreter. The
+    hard bound of a document is its worker process (:mod:`sujet.pipeline.bounded`), where this
+    runs on the main thread and answers first when it can."""
     if seconds <= 0 or threading.current_thread() is not threading.main_thread():
         yield
         return

@@ -4,6 +4,12 @@ Pages are taken in chunks of ``settings.ingest.batch_size``. Each chunk is writt
 transaction (signatures first, then articles), so a crash loses at most the chunk in flight and
 a re-run skips every page already stored: nothing is lost and nothing is added twice.
 
+Every page is extracted in a bounded worker process (:mod:`sujet.pipeline.bounded`), on any
+executor: a page that overruns the time or memory bound of ``settings.limits`` is rejected
+(``E601``, ``E602``) and the worker replaced, and caps checked before parsing refuse what no
+parser should be given (``E110``). A page rejected at extraction is remembered in the store, so
+a re-run skips it instead of paying for it again (``retry_rejected`` extracts them again).
+
 Enrichment never lets one article stop a batch. An enricher that raises on a chunk is called
 again on its halves, down to single articles, so the articles that make it fail are isolated and
 every other one is enriched; an enricher may also hand back the articles it failed on itself
@@ -43,11 +49,13 @@ from sujet.dedup.fingerprint import to_bytes
 from sujet.errors import EnrichmentFailed, SujetError, reason_for
 from sujet.extract.site_boilerplate import SiteBoilerplate, site_key
 from sujet.ingest.encoding import decode
+from sujet.ingest.prescan import MarkupCaps
 from sujet.model import Article, Page
-from sujet.pipeline.articles import ExtractFailure, ExtractJob, extract_page, page_key
+from sujet.pipeline.articles import BoundedExtraction, ExtractFailure, ExtractJob, page_key
+from sujet.pipeline.bounded import Bounds
 from sujet.pipeline.executor import Executor, make_executor
 from sujet.pipeline.stage import Reject
-from sujet.store.base import IngestRecord, Store
+from sujet.store.base import IngestRecord, RejectedDocument, Store
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +91,7 @@ class IngestReport:
     seen: int = 0  # pages and unreadable inputs
     added: int = 0
     already_stored: int = 0
+    previously_rejected: int = 0  # rejected at extraction by an earlier run: skipped
     exact_duplicates: int = 0
     near_duplicates: int = 0
     dropped: Counter[str] = field(default_factory=Counter)  # "E107 no article text" -> count
@@ -105,6 +114,7 @@ class IngestReport:
             "seen": self.seen,
             "added": self.added,
             "already_stored": self.already_stored,
+            "previously_rejected": self.previously_rejected,
             "duplicates": self.duplicates,
             "exact_duplicates": self.exact_duplicates,
             "near_duplicates": self.near_duplicates,
@@ -158,6 +168,21 @@ class Deduplicator:
             self._hashes.setdefault(article.content_hash, article.id)
             self.index.add(article.id, sig)
         return to_bytes(sig)
+
+
+def document_bounds(settings: Settings) -> Bounds:
+    """The hard bounds of one document's work in a worker process. The worker is killed a
+    little after the time limit it keeps itself (which answers E601 without losing the warm
+    worker), so the kill is for work that does not return to Python."""
+    limits = settings.limits
+    grace = max(1.0, 0.1 * limits.document_seconds)
+    return Bounds(limits.document_seconds + grace, limits.document_memory_mb * 2**20)
+
+
+def markup_caps(settings: Settings) -> MarkupCaps:
+    limits = settings.limits
+    return MarkupCaps(limits.html_elements, limits.html_attributes, limits.html_depth,
+                      limits.text_chars)
 
 
 def stage_of(enrich: Enricher) -> str:
@@ -272,13 +297,22 @@ def ingest_pages(
     executor: Executor | None = None,
     enrichers: Sequence[Enricher] = (),
     progress: bool = False,
+    retry_rejected: bool = False,
 ) -> IngestReport:
-    """Ingest pages (and ReadFailure records, which are counted) into the store."""
+    """Ingest pages (and ReadFailure records, which are counted) into the store.
+
+    Each page is extracted in a bounded worker process (:mod:`sujet.pipeline.bounded`) on
+    whichever executor runs the chunk. A page rejected at extraction (a time, memory or size
+    bound, no article text...) is remembered in the store and skipped by later runs, so a
+    hostile page costs its bound once; ``retry_rejected`` extracts them again.
+    """
     report = report or IngestReport()
     own_executor = executor is None
     executor = executor or make_executor(settings)
     dedup = Deduplicator(store, settings)
     boilerplate = SiteBoilerplate()
+    extract = BoundedExtraction(document_bounds(settings))
+    caps = markup_caps(settings)
     bar = tqdm(desc="ingest", unit="page", disable=not progress, file=sys.stderr)
     t0 = time.perf_counter()
     try:
@@ -286,15 +320,24 @@ def ingest_pages(
             bar.update(len(chunk))
             report.seen += len(chunk)
             fresh: list[Page] = []
+            keys: list[str] = []
             for item in chunk:
                 if not isinstance(item, Page):  # a ReadFailure from the readers
                     report.reject("read", item.source, item.code, item.reason)
-                elif store.has_article(page_key(item)):
+                    continue
+                key = page_key(item)
+                if store.has_article(key):
                     report.already_stored += 1
                 else:
                     if not item.site:
                         item.site = site_key(item.source, item.url)
                     fresh.append(item)
+                    keys.append(key)
+            remembered = store.rejected_keys(keys) if keys else set()
+            if remembered and not retry_rejected:
+                report.previously_rejected += sum(k in remembered for k in keys)
+                kept = [(p, k) for p, k in zip(fresh, keys, strict=True) if k not in remembered]
+                fresh, keys = [p for p, _ in kept], [k for _, k in kept]
             for page in fresh:
                 if "html" not in page.content_type:  # HTML boilerplate is the extractor's job
                     # A page that cannot be decoded is reported by the extract step.
@@ -306,20 +349,31 @@ def ingest_pages(
                     site_lines=boilerplate.lines_for(p.site or ""),
                     reference_year=settings.extract.reference_year,
                     min_text_chars=settings.extract.min_text_chars,
-                    timeout_s=settings.ingest.per_document_timeout_s,
+                    timeout_s=settings.limits.document_seconds,
+                    caps=caps,
                 )
                 for p in fresh
             ]
             articles: list[Article] = []
             seen_ids: set[str] = set()
-            for out in executor.map(extract_page, jobs):
+            refused: list[RejectedDocument] = []
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            for key, out in zip(keys, executor.map(extract, jobs), strict=True):
                 if isinstance(out, ExtractFailure):
                     report.reject("extract", out.source, out.code, out.reason)
+                    refused.append(
+                        RejectedDocument(key, out.source, "extract", out.code, out.reason, now)
+                    )
                 elif out.id in seen_ids:
                     report.already_stored += 1
                 else:
                     seen_ids.add(out.id)
                     articles.append(out)
+            if refused:
+                store.remember_rejects(refused)
+            retried = remembered - {r.key for r in refused} if retry_rejected else set()
+            if retried:  # tried again on purpose and not refused this time
+                store.forget_rejects(sorted(retried))
             sigs = [(a.id, dedup.mark(a, report)) for a in articles]
             if articles:
                 if enrichers:
@@ -345,8 +399,12 @@ def run_ingest(
     progress: bool = False,
     fetch_links: bool = False,
     enrichers: Sequence[Enricher] | None = None,
+    retry_rejected: bool = False,
 ) -> IngestReport:
-    """Read the inputs (paths, folders, feeds, WARC, URLs) and ingest them; record the run."""
+    """Read the inputs (paths, folders, feeds, WARC, URLs) and ingest them; record the run.
+
+    ``retry_rejected``: extract again the documents earlier runs rejected at extraction.
+    """
     from sujet.ingest.readers import iter_pages
     from sujet.pipeline.enrich import default_enrichers
 
@@ -361,8 +419,15 @@ def run_ingest(
     store.record_run(run)  # unfinished until the end: a crash shows on the next run
     if previous and previous[0].finished_at is None:
         report.enrich["resumed_articles"] = finish_enrichment(store, settings, chosen, report)
-    pages = iter_pages(inputs, settings, fetch_links=fetch_links)
-    ingest_pages(pages, store, settings, report=report, enrichers=chosen, progress=progress)
+
+    def known(page: Page) -> bool:
+        """Stored, or rejected before: a feed's item cap counts only the others."""
+        key = page_key(page)
+        return store.has_article(key) or (not retry_rejected and bool(store.rejected_keys([key])))
+
+    pages = iter_pages(inputs, settings, fetch_links=fetch_links, known=known)
+    ingest_pages(pages, store, settings, report=report, enrichers=chosen, progress=progress,
+                 retry_rejected=retry_rejected)
     run.finished_at = datetime.now(UTC).isoformat(timespec="seconds")
     run.stats = {k: v for k, v in report.as_dict().items() if k not in ("article_ids", "rejects")}
     store.record_run(run)

@@ -58,8 +58,8 @@ class IngestRecord:
 
 @dataclass(frozen=True, slots=True)
 class RejectedDocument:
-    """A document refused by a bound (time, memory, structure), remembered so that a re-run
-    skips it; ``key`` is the article id the page would have had."""
+    """A document rejected at extraction (a time, memory or size bound, no article text...),
+    remembered so that a re-run skips it; ``key`` is the article id the page would have had."""
 
     key: str
     source: str
@@ -258,14 +258,14 @@ class Store(ABC):
         with ``prefix``, in id order (two are enough to tell a unique prefix from an ambiguous
         one)."""
 
-    # -- documents refused by a bound ---------------------------------------------------------
+    # -- documents rejected at extraction -------------------------------------------------------
     @abstractmethod
     def remember_rejects(self, rejects: Sequence[RejectedDocument]) -> None:
-        """Record refused documents (a key recorded again takes the new code and reason)."""
+        """Record rejected documents (a key recorded again takes the new code and reason)."""
 
     @abstractmethod
     def rejected_keys(self, keys: Sequence[str]) -> set[str]:
-        """Those of ``keys`` recorded as refused."""
+        """Those of ``keys`` recorded as rejected."""
 
     @abstractmethod
     def forget_rejects(self, keys: Sequence[str]) -> None:
@@ -273,7 +273,7 @@ class Store(ABC):
 
     @abstractmethod
     def list_rejects(self, limit: int = 100) -> list[RejectedDocument]:
-        """The refused documents, newest first."""
+        """The rejected documents, newest first."""
 
     # -- caches (embeddings etc., keyed by content hash) ------------------------------------
     @abstractmethod

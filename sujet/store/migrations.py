@@ -15,7 +15,13 @@ from sqlalchemy import Connection, select
 
 from sujet.errors import SchemaVersionError
 from sujet.store.backend import Backend
-from sujet.store.schema import event_aliases, meta, metadata, storyline_aliases
+from sujet.store.schema import (
+    event_aliases,
+    meta,
+    metadata,
+    rejected_documents,
+    storyline_aliases,
+)
 
 VERSION_KEY = "schema_version"
 
@@ -72,10 +78,15 @@ def _alias_tables(conn: Connection, backend: Backend) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _rejected_documents(conn: Connection, backend: Backend) -> None:
+    rejected_documents.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tables for every record, full-text search", _initial_schema),
     Migration(2, "indexes for list order and article dates", _read_indexes),
     Migration(3, "aliases of merged events and storylines", _alias_tables),
+    Migration(4, "documents rejected at extraction, skipped on re-runs", _rejected_documents),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

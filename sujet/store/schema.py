@@ -270,6 +270,19 @@ runs = Table(
 )
 Index("ix_runs_started_at", runs.c.started_at)
 
+# Documents rejected at extraction (a time, memory or size bound, no article text...): a re-run
+# skips them instead of paying for them again; ``sujet ingest --retry-rejected`` retries them.
+rejected_documents = Table(
+    "rejected_documents",
+    metadata,
+    Column("key", String(64), primary_key=True),  # the article id the page would have had
+    Column("source", Text, nullable=False),
+    Column("stage", String(32), nullable=False),
+    Column("code", String(8), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("rejected_at", String(40), nullable=False),
+)
+
 sources = Table(
     "sources",
     metadata,

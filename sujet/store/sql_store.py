@@ -748,7 +748,7 @@ class SqlStore(Store):
             with self._write() as conn:
                 aliases.add(conn, self._backend, pairs)
 
-    # -- documents refused by a bound ---------------------------------------------------------
+    # -- documents rejected at extraction -------------------------------------------------------
     def remember_rejects(self, rejects: Sequence[RejectedDocument]) -> None:
         rows = {r.key: {"key": r.key, "source": no_nul(r.source), "stage": r.stage,
                         "code": r.code, "reason": no_nul(r.reason)[:1000],

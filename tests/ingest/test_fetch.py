@@ -244,7 +244,7 @@ def test_host_delay_spaces_requests(server: LoopbackServer, fetch_settings: Fetc
 def test_iter_url_list(tmp_path: Path) -> None:
     path = tmp_path / "list.urls"
     path.write_text("\ufeff# sources\nhttps://a.example/1\n\n  http://b.example/2  \n#x\n", encoding="utf-8")
-    assert list(iter_url_list(path)) == ["https://a.example/1", "http://b.example/2"]
+    assert list(iter_url_list(path, 1 << 20)) == ["https://a.example/1", "http://b.example/2"]
 
 
 def test_iter_pages_over_urls_and_feeds(
