@@ -132,12 +132,31 @@ def _run_tool(tool: str, folder: str) -> None:
 
         get_external_parser().get_date_data("1 Xyzzy 2024")
     encoder_cpu = _time_the_e5_encoder()
-    t_cpu, t_wall = time.process_time(), time.perf_counter()
+    t_cpu, t_wall, t_workers = time.process_time(), time.perf_counter(), _workers_cpu()
     kept = run(timed)
     cpu, wall = time.process_time() - t_cpu, time.perf_counter() - t_wall
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    cpu += _workers_cpu() - t_workers  # pages extracted and analysed in worker processes
+    peak_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + _workers_peak_kb()) / 1024
     print(json.dumps({"tool": tool, "pages": len(timed), "kept": kept, "cpu_s": cpu,
                       "wall_s": wall, "peak_mb": peak_mb, "e5_cpu_s": encoder_cpu[0]}))
+
+
+def _workers_cpu() -> float:
+    """CPU seconds of the bounded worker processes (where this tree has them)."""
+    try:
+        from sujet.pipeline.bounded import workers_cpu_seconds
+    except ImportError:
+        return 0.0
+    return workers_cpu_seconds()
+
+
+def _workers_peak_kb() -> float:
+    """Peak resident kB of the bounded worker processes, added to the process's own."""
+    try:
+        from sujet.pipeline.bounded import workers_peak_rss
+    except ImportError:
+        return 0.0
+    return workers_peak_rss() / 1024
 
 
 def _time_the_e5_encoder() -> list[float]:

@@ -37,13 +37,16 @@ class LimitSettings(BaseModel):
     """Bounds on one document, checked before the work they protect (docs/benchmarks/limits.md)."""
 
     # Wall time of one document's extraction, and of its entity analysis, in a worker process
-    # that is killed and replaced when it overruns (E601). Calibration: docs/benchmarks/limits.md
-    # (the slowest development page and article take a small fraction of this on a busy core);
-    # the margin is for a loaded machine, and a hostile page still costs well under a minute.
+    # that is killed and replaced when it overruns (E601). The slowest of the 440 development
+    # pages (extraction/) extracts in 3.3 s and the slowest of the 20 longest development texts
+    # (textdump/, up to 73 kB) is analysed in 4.6 s, on a busy shared core
+    # (docs/benchmarks/limits.md): 30 s is six times that, and a hostile page still costs
+    # well under a minute.
     document_seconds: float = 30.0
     # Memory one document may add to its worker process (E602): the address space is capped at
-    # the worker's size after start-up plus this, and its resident size is watched as well.
-    # Calibration: docs/benchmarks/limits.md (peak of the workers over the development pages).
+    # the worker's size when the document comes in plus this, and its resident size is watched
+    # as well. Over the same pages the extraction worker grows by at most 93 MB (119 to 212 MB)
+    # and the entity worker by 63 MB (281 to 344 MB): 512 MB is five times the larger.
     document_memory_mb: int = 512
     # Decompressed bytes of one gzip member (E103) of a JSON Lines file or a WARC (a .gz page is
     # capped by ingest.max_bytes, as is each WARC record's payload and JSON Lines record).
@@ -53,8 +56,8 @@ class LimitSettings(BaseModel):
     gzip_member_bytes: int = 1024 * 1024 * 1024
     # New items taken from one feed in one run, in feed order; the rest come on the next poll
     # (items already stored or rejected are not counted). The feeds of the example corpus carry
-    # a few items; 500 takes a busy feed whole and holds a 100,000-item feed to a run of about
-    # 15 s (docs/benchmarks/limits.md).
+    # a few items; 500 takes a busy feed whole and holds a 100,000-item feed to about 4 CPU
+    # seconds a run (docs/benchmarks/limits.md).
     feed_items_per_run: int = 500
     # HTML structure checked by a pre-scan before parsing (E110). The 440 development pages
     # (extraction/, up to 1.5 MB each) reach at most 5,142 elements, 54 attributes on one
@@ -64,9 +67,10 @@ class LimitSettings(BaseModel):
     html_attributes: int = 256
     html_depth: int = 256
     # Characters of a page's text: a plain-text page longer than this is refused before
-    # extraction, an HTML page whose text outside scripts and styles is, before parsing, and an
-    # extracted article before entities and events (E110). The longest article of the
-    # development sets has 72,000 characters; book-length texts are not news.
+    # extraction, an HTML page whose text (white space aside) outside scripts and styles is,
+    # before parsing, and an extracted article before entities and events (E110). The longest
+    # development text (textdump/) has 72,527 bytes, and no development page more than 86,000
+    # characters of text outside its tags; book-length texts are not news.
     text_chars: int = 300_000
 
 

@@ -3,8 +3,8 @@
 An HTML parser's time and memory grow with the elements and attributes it builds, and a page
 of plain prose can be long enough to make every later step slow. One pass of a regular
 expression over the tags counts elements, the attributes of each element, the nesting depth and
-the characters of text (white space aside) outside scripts and styles, and stops at the first limit passed
-(:class:`OverLimit`, ``E110``). Limits come from ``settings.limits``.
+the characters of text (white space aside) outside scripts and styles, and stops at the first
+limit passed (:class:`OverLimit`, ``E110``). Limits come from ``settings.limits``.
 
 Depth counts elements that need an end tag: void elements (``<br>``, ``<img>``) and elements
 whose end tag may be left out (``<p>``, ``<li>``, ``<td>``...) do not nest in the count, and an
@@ -22,12 +22,14 @@ from sujet.errors import OverLimit
 # ``[^<>]*``: a "<" that opens no tag ends the attempt at the next "<", so the scan stays linear
 _TAG_RE = re.compile(r"<(?:(!--)|(/?)([A-Za-z][A-Za-z0-9:_-]*)([^<>]*)>)")
 _ATTR_RE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
-_VOID = frozenset(
-    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "basefont", "bgsound", "frame", "keygen"]
-)
-_OPTIONAL_END = frozenset(
-    ["p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body"]
-)
+_VOID = frozenset((
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "basefont", "bgsound", "frame", "keygen",
+))
+_OPTIONAL_END = frozenset((
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
+    "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body",
+))
 _RAW_TEXT = frozenset(("script", "style", "template", "noscript", "textarea", "title", "svg"))
 
 

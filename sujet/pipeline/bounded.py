@@ -9,9 +9,9 @@ load once, in :func:`call`'s ``warm`` function, not per document.
 Per document the worker runs under three bounds:
 
 - wall time: the caller waits ``seconds`` for the answer, then kills the worker (``E601``);
-- memory: the worker caps its own address space at its size after warming plus
+- memory: the worker caps its own address space at its size when the document comes in plus
   ``memory_bytes`` (a parse that asks for more gets MemoryError, ``E602``), and the caller
-  watches its resident size as well, killing it past the same budget (``E602``);
+  watches its resident size as well, killing it when it grows by more (``E602``);
 - CPU: the worker's CPU limit is set to its usage so far plus the wall time, so a worker whose
   caller is gone (killed with -9) still stops.
 
@@ -137,6 +137,8 @@ class BoundedWorker:
     def close(self) -> None:
         """Stop the worker process (a later call starts a new one)."""
         proc, self._proc = self._proc, None
+        if proc is not None:
+            _RETIRED[0] += _cpu_seconds(proc.pid)
         for stream in (self._to, self._from):
             if stream is not None:
                 with contextlib.suppress(OSError):
@@ -148,6 +150,11 @@ class BoundedWorker:
         if proc is not None:
             with contextlib.suppress(OSError, subprocess.TimeoutExpired):
                 proc.wait(timeout=10)
+
+    @property
+    def base_rss(self) -> int:
+        """The resident size of the worker process after start-up and warming (bytes)."""
+        return self._base_rss
 
     @property
     def pid(self) -> int | None:
@@ -165,16 +172,17 @@ class BoundedWorker:
                 self.close()
                 self._start()
             assert self._proc is not None and self._to is not None and self._from is not None
+            # what this document may add to the worker as it stands before the document
+            memory_cap = (_rss_bytes(self._proc.pid) or self._base_rss) + bounds.memory_bytes
             try:
                 _write_frame(self._to, ("run", fn, arg, bounds))
             except (BrokenPipeError, OSError):
                 return self._died("before it read the document")
-            return self._wait(bounds)
+            return self._wait(bounds, memory_cap)
 
-    def _wait(self, bounds: Bounds) -> Any:
+    def _wait(self, bounds: Bounds, memory_cap: int) -> Any:
         assert self._proc is not None and self._from is not None
         deadline = time.monotonic() + bounds.seconds
-        memory_cap = self._base_rss + bounds.memory_bytes
         fd = self._from.fileno()
         while True:
             left = deadline - time.monotonic()
@@ -213,6 +221,42 @@ class BoundedWorker:
         return Overrun(WorkerDied.code, f"worker exited {when} (status {code}); replaced")
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a live process (Linux /proc; 0 elsewhere)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _peak_rss(pid: int) -> int:
+    """Peak resident bytes of a live process (Linux /proc; 0 elsewhere)."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def workers_cpu_seconds() -> float:
+    """CPU seconds spent by this process's worker processes so far, stopped ones included
+    (what ``time.process_time`` of the caller does not see)."""
+    with _WORKERS_LOCK:
+        live = sum(_cpu_seconds(w.pid) for w in _WORKERS.values() if w.pid is not None)
+    return _RETIRED[0] + live
+
+
+def workers_peak_rss() -> int:
+    """The sum of the peak resident sizes of this process's live worker processes."""
+    with _WORKERS_LOCK:
+        return sum(_peak_rss(w.pid) for w in _WORKERS.values() if w.pid is not None)
+
+
 def _has_fileno(stream: Any) -> bool:
     try:
         stream.fileno()
@@ -223,6 +267,7 @@ def _has_fileno(stream: Any) -> bool:
 
 _WORKERS: dict[str, BoundedWorker] = {}
 _WORKERS_LOCK = threading.Lock()
+_RETIRED = [0.0]  # CPU seconds of stopped worker processes
 
 
 def worker(role: str, warm: Callable[[], object] | None = None) -> BoundedWorker:

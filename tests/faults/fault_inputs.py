@@ -18,7 +18,12 @@ REPO = Path(__file__).resolve().parents[2]
 GOOD = sorted((REPO / "examples" / "corpus" / "html").rglob("2*.html")) + sorted(
     (REPO / "examples" / "corpus" / "text").glob("*.txt")
 )
-_WORDS = ["the", "council", "said", "on", "monday", "that", "the", "new", "bridge", "over", "the", "river", "would", "open", "next", "spring", "after", "two", "years", "of", "work", "while", "residents", "asked", "for", "more", "buses", "and", "a", "safer", "crossing", "near", "the", "school", "where", "the", "mayor", "met", "parents", "and", "engineers", "to", "discuss", "the", "plan", "in", "detail"]
+_SENTENCE = (
+    "the council said on monday that the new bridge over the river would open next spring "
+    "after two years of work while residents asked for more buses and a safer crossing near "
+    "the school where the mayor met parents and engineers to discuss the plan in detail"
+)
+_WORDS = _SENTENCE.split(" ")
 MB = 1024 * 1024
 
 
