@@ -14,6 +14,8 @@ from fastapi.staticfiles import StaticFiles
 from sujet import __version__
 from sujet.api.deps import Caches
 from sujet.api.errors import install_error_handlers
+from sujet.api.guards import HostAllowList, TokenThrottle, allowed_host_names, check_token_strength
+from sujet.api.openapi import install_openapi
 from sujet.api.poller import FeedPoller
 from sujet.api.routers import (
     articles,
@@ -54,6 +56,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None, *,
     from sujet.web.pages import install_web  # the pages import the API's pieces
 
     settings = settings or get_settings()
+    check_token_strength(settings.serve)
     owns_store = store is None
     if store is None:
         from sujet.store import open_store
@@ -86,7 +89,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None, *,
     app.state.store = store
     app.state.poller = poller
     app.state.caches = caches
+    app.state.token_throttle = TokenThrottle(settings.serve.token_failures,
+                                             settings.serve.token_window_s)
     install_error_handlers(app)
+    install_openapi(app)
     app.include_router(api_router())
     install_web(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
@@ -95,5 +101,6 @@ def create_app(settings: Settings | None = None, store: Store | None = None, *,
                            allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type", "X-Sujet-Token"])
     app.add_middleware(RequestSizeLimit, max_bytes=settings.serve.max_request_bytes)
+    app.add_middleware(HostAllowList, names=allowed_host_names(settings.serve))
     app.add_middleware(SecurityHeaders)
     return app

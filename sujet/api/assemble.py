@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from sujet.api.caching import TTLCache
+from sujet.api.public import source_label
 from sujet.api.schemas import (
     ArticlePublic,
     FactPublic,
@@ -85,11 +86,13 @@ def persons_in_article(mentions: list[Mention], entities: EntityCache,
     for key, count in here.most_common():
         entity = entities.get(key) if not key.startswith("~") else None
         if entity is not None:
-            position = _position_in(entity, article_id) or entity.last_position
+            here_position = _position_in(entity, article_id)
+            last = entity.last_position or here_position
             rows.append(PersonInArticlePublic(
                 entity_id=entity.id, name=entity.name,
-                last_position=PositionPublic.of(position) if position else None,
-                mentions=max(entity.mentions, count), mentions_here=count))
+                last_position=PositionPublic.of(last) if last else None,
+                mentions=max(entity.mentions, count), mentions_here=count,
+                position_here=PositionPublic.of(here_position) if here_position else None))
         else:
             rows.append(PersonInArticlePublic(entity_id=None, name=names[key],
                                               last_position=None, mentions=count,
@@ -117,6 +120,7 @@ def article_detail(store: Store, article_id: str) -> ArticlePublic:
 class EventArticle:
     article: Article
     member: EventMember
+    copies: list[Article] = field(default_factory=list)  # duplicates of it in the same event
 
 
 @dataclass(slots=True)
@@ -143,9 +147,20 @@ class EventView:
         return sorted({source_label(a.article) for a in self.articles})
 
 
-def source_label(article: Article) -> str:
-    """A short name of where an article comes from: agency, site, or source."""
-    return article.agency or article.site or article.source
+def _reports(event: Event, stored: dict[str, Article]) -> list[EventArticle]:
+    """Each report of the event once: a member listed twice counts once, and a duplicate of
+    another member is shown with that original as one of its copies."""
+    members: dict[str, EventMember] = {}
+    for m in event.members:
+        if m.article_id in stored:
+            members.setdefault(m.article_id, m)
+    reports = {i: EventArticle(stored[i], m) for i, m in members.items()
+               if stored[i].duplicate_of not in members}
+    for i in members:
+        original = stored[i].duplicate_of
+        if original in reports and i not in reports:
+            reports[original].copies.append(stored[i])
+    return list(reports.values())
 
 
 def event_view(store: Store, event_id: str) -> EventView:
@@ -153,8 +168,7 @@ def event_view(store: Store, event_id: str) -> EventView:
     if event is None:
         raise NotFound(f"no event with id {event_id}")
     stored = {a.id: a for a in store.get_articles([m.article_id for m in event.members])}
-    articles = [EventArticle(stored[m.article_id], m) for m in event.members
-                if m.article_id in stored]
+    articles = _reports(event, stored)
     by_language: dict[str, list[EventArticle]] = defaultdict(list)
     for item in articles:
         by_language[item.article.language or "?"].append(item)

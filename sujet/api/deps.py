@@ -12,10 +12,12 @@ from fastapi import Depends, Header, Query, Request
 
 from sujet.api.caching import TTLCache
 from sujet.api.errors import TOKEN_MISSING, WRITES_DISABLED, ApiError, Moved
+from sujet.api.guards import TOO_MANY_TOKENS, TokenThrottle
 from sujet.config import Settings
 from sujet.errors import NotFound
 from sujet.model import Entity
 from sujet.store.base import ArticleQuery, Store
+from sujet.store.date_filters import check_range, parse_optional
 
 MAX_LIMIT = 200
 
@@ -96,22 +98,34 @@ def token_from(authorization: str | None, x_sujet_token: str | None) -> str | No
     return x_sujet_token.strip() if x_sujet_token else None
 
 
-def check_token(settings: Settings, supplied: str | None) -> None:
-    """Raises 403 when writes are off (no token configured), 401 when the token is wrong."""
+def check_token(settings: Settings, supplied: str | None, request: Request | None = None) -> None:
+    """Raises 403 when writes are off (no token configured), 401 when the token is wrong, 429
+    when this client sent too many wrong tokens lately (``serve.token_failures`` in
+    ``serve.token_window_s``)."""
     expected = settings.serve.token
     if not expected:
         raise ApiError(403, WRITES_DISABLED, WRITES_DISABLED_MESSAGE)
+    throttle: TokenThrottle | None = (
+        getattr(request.app.state, "token_throttle", None) if request is not None else None)
+    client = request.client.host if request is not None and request.client else "?"
+    if throttle is not None and (wait := throttle.retry_after(client)):
+        raise ApiError(429, TOO_MANY_TOKENS,
+                       f"too many wrong tokens from this client; try again in {wait} s",
+                       headers={"Retry-After": str(wait)})
     if not supplied or not hmac.compare_digest(supplied.encode(), expected.encode()):
+        if supplied and throttle is not None:
+            throttle.failed(client)
         raise ApiError(401, TOKEN_MISSING, "a valid token is required for this endpoint",
                        headers={"WWW-Authenticate": "Bearer"})
 
 
 def require_token(
+    request: Request,
     settings: SettingsDep,
     authorization: Annotated[str | None, Header()] = None,
     x_sujet_token: Annotated[str | None, Header()] = None,
 ) -> None:
-    check_token(settings, token_from(authorization, x_sujet_token))
+    check_token(settings, token_from(authorization, x_sujet_token), request)
 
 
 WriteAccess = Depends(require_token)
@@ -133,7 +147,15 @@ def get_paging(
 PagingDep = Annotated[Paging, Depends(get_paging)]
 
 
-ISO_DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # full or partial ISO date, or empty
+DATE_HELP = ("YYYY, YYYY-MM or YYYY-MM-DD (inclusive), today, yesterday, or a span back from "
+             "today: 7d, 2w, 3m, 1y; anything else is refused with 422 and code E108")
+
+
+def _date_range(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    """Both ends parsed strictly (BadDate, E108, answered with 422)."""
+    parsed = parse_optional(date_from), parse_optional(date_to)
+    check_range(*parsed)
+    return parsed
 
 
 @dataclass(slots=True, frozen=True)
@@ -162,13 +184,14 @@ class ArticleFilters:
 def get_article_filters(
     language: Annotated[str | None, Query(max_length=8, description="ISO 639-1 code")] = None,
     source: Annotated[str | None, Query(max_length=500, description="substring of source/site")] = None,
-    date_from: Annotated[str | None, Query(pattern=ISO_DATE, description="ISO date, inclusive")] = None,
-    date_to: Annotated[str | None, Query(pattern=ISO_DATE, description="ISO date, inclusive")] = None,
+    date_from: Annotated[str | None, Query(max_length=20, description=DATE_HELP)] = None,
+    date_to: Annotated[str | None, Query(max_length=20, description=DATE_HELP)] = None,
     entity: Annotated[str | None, Query(max_length=64, description="entity id")] = None,
     event: Annotated[str | None, Query(max_length=64, description="event id")] = None,
     include_duplicates: Annotated[bool, Query(description="include duplicates of other articles")] = True,
 ) -> ArticleFilters:
-    return ArticleFilters(language or None, source or None, date_from or None, date_to or None,
+    dfrom, dto = _date_range(date_from, date_to)
+    return ArticleFilters(language or None, source or None, dfrom, dto,
                           entity or None, event or None, include_duplicates)
 
 
@@ -185,11 +208,12 @@ class EventFilters:
 
 def get_event_filters(
     language: Annotated[str | None, Query(max_length=8)] = None,
-    date_from: Annotated[str | None, Query(pattern=ISO_DATE)] = None,
-    date_to: Annotated[str | None, Query(pattern=ISO_DATE)] = None,
+    date_from: Annotated[str | None, Query(max_length=20, description=DATE_HELP)] = None,
+    date_to: Annotated[str | None, Query(max_length=20, description=DATE_HELP)] = None,
     entity: Annotated[str | None, Query(max_length=64, description="entity id")] = None,
 ) -> EventFilters:
-    return EventFilters(language or None, date_from or None, date_to or None, entity or None)
+    dfrom, dto = _date_range(date_from, date_to)
+    return EventFilters(language or None, dfrom, dto, entity or None)
 
 
 EventFiltersDep = Annotated[EventFilters, Depends(get_event_filters)]

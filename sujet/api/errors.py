@@ -75,7 +75,7 @@ def status_of(err: E.SujetError) -> int:
     if isinstance(err, E.FetchError):
         return 502
     if isinstance(err, E.InputError):
-        return 422 if isinstance(err, E.NoArticle) else 400
+        return 422 if isinstance(err, (E.NoArticle, E.BadDate)) else 400
     if isinstance(err, (E.StoreError, E.ModelError)):
         return 503
     return 500

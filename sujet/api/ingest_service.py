@@ -50,13 +50,15 @@ def _fetcher_class() -> Any:
     raise ApiError(503, UNAVAILABLE, "the URL fetcher is not available")
 
 
-def _public(report: _Report) -> IngestReportPublic:
+def _public(report: _Report, stored_before: Sequence[str] = ()) -> IngestReportPublic:
     data = report.as_dict()
     return IngestReportPublic(
         seen=int(data.get("seen", 0)), added=int(data.get("added", 0)),
         duplicates=int(data.get("duplicates", 0)),
+        already_stored=int(data.get("already_stored", 0)),
         dropped={str(k): int(v) for k, v in dict(data.get("dropped", {})).items()},
-        article_ids=[str(i) for i in data.get("article_ids", [])])
+        article_ids=[str(i) for i in data.get("article_ids", [])],
+        already_stored_ids=list(stored_before))
 
 
 def _enrichers(settings: Settings) -> Sequence[Any]:
@@ -70,7 +72,10 @@ def _enrichers(settings: Settings) -> Sequence[Any]:
 
 def ingest_pages(pages: Sequence[Page], store: Store, settings: Settings) -> IngestReportPublic:
     """Pages already in hand (pasted, uploaded, fetched), enriched and recorded as a run."""
+    from sujet.pipeline.articles import page_key
+
     started = datetime.now(UTC).isoformat(timespec="seconds")
+    stored_before = [k for k in dict.fromkeys(page_key(p) for p in pages) if store.has_article(k)]
     report = _pipeline().ingest_pages(pages, store, settings, enrichers=_enrichers(settings))
     data = report.as_dict()
     store.record_run(IngestRecord(
@@ -78,7 +83,7 @@ def ingest_pages(pages: Sequence[Page], store: Store, settings: Settings) -> Ing
         finished_at=datetime.now(UTC).isoformat(timespec="seconds"),
         inputs=[p.source for p in pages],
         stats={k: v for k, v in data.items() if k not in ("article_ids", "rejects")}))
-    return _public(report)
+    return _public(report, stored_before)
 
 
 def ingest_inputs(inputs: Sequence[str], store: Store, settings: Settings, *,

@@ -286,6 +286,10 @@ class IngestReportPublic(BaseModel):
     duplicates: int
     dropped: dict[str, int]
     article_ids: list[str]
+    already_stored: int = 0
+    already_stored_ids: list[str] = Field(
+        default_factory=list, description="articles that were in the store before (pasted, "
+                                          "uploaded or fetched pages)")
 
 
 # -- health ------------------------------------------------------------------------------------

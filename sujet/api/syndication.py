@@ -4,6 +4,7 @@ title and summary is escaped; characters XML 1.0 forbids are dropped.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
@@ -13,6 +14,7 @@ from email.utils import format_datetime
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_TAG = re.compile(r"<[^<>]*(?:>|$)")
 
 
 @dataclass(slots=True)
@@ -35,6 +37,15 @@ class FeedMeta:
 
 def clean(text: str | None) -> str:
     return _XML_FORBIDDEN.sub("", text or "")
+
+
+def plain_text(text: str | None) -> str:
+    """Text with no markup left: tags (whole or cut off) dropped, entities decoded, ``<`` and
+    ``>`` that remain turned into look-alikes. RSS readers decode <description> as HTML, so
+    what a scraped page carried as text must not become markup there."""
+    value = _TAG.sub(" ", html.unescape(_TAG.sub(" ", text or "")))
+    value = value.replace("<", "‹").replace(">", "›")
+    return " ".join(value.split())
 
 
 def parse_date(value: str | None) -> datetime | None:
@@ -81,7 +92,7 @@ def rss(meta: FeedMeta, items: Sequence[FeedItem]) -> bytes:
         if when is not None:
             _text(node, "pubDate", format_datetime(when))
         if item.summary:
-            _text(node, "description", item.summary)
+            _text(node, "description", plain_text(item.summary))
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8",
                                                                       xml_declaration=False)
 

@@ -39,7 +39,7 @@ def _validation_text(err: ValidationError) -> str:
 
 def _add_context(settings: Settings, **extra: Any) -> dict[str, Any]:
     base: dict[str, Any] = {"writes_enabled": bool(settings.serve.token), "report": None,
-                            "error": None, "values": {}, "added": []}
+                            "error": None, "values": {}, "added": [], "known": []}
     base.update(extra)
     return base
 
@@ -65,8 +65,11 @@ async def add_submit(request: Request, store: StoreDep, settings: SettingsDep,
                      caches: CachesDep) -> Response:
     form = await request.form(max_part_size=settings.serve.max_request_bytes)
     values = {k: _field(form, k) for k in ("url", "html", "text", "source")}
+    # The token stays in its field when the page comes back with an error, so that fixing the
+    # input does not mean typing it again (the page is only ever sent to the one who typed it).
+    values["token"] = _field(form, "token")
     try:
-        check_token(settings, _field(form, "token") or None)
+        check_token(settings, values["token"] or None, request)
         try:
             report = await _run_add(form, store, settings)
         finally:
@@ -81,8 +84,10 @@ async def add_submit(request: Request, store: StoreDep, settings: SettingsDep,
         return render(request, "add.html", _add_context(
             settings, error=f"{err.message} [{err.code}]", values=values),
             status=status_of(err))
-    added = [a for a in (store.get_article(i) for i in report.article_ids) if a is not None]
-    return render(request, "add.html", _add_context(settings, report=report, added=added))
+    added = store.get_articles(report.article_ids)
+    known = store.get_articles(report.already_stored_ids)
+    return render(request, "add.html", _add_context(settings, report=report, added=added,
+                                                    known=known))
 
 
 def _sources_context(store: Store, settings: Settings, **extra: Any) -> dict[str, Any]:
@@ -104,15 +109,18 @@ async def sources_submit(request: Request, store: StoreDep, settings: SettingsDe
     form = await request.form()
     values = {k: _field(form, k) for k in ("url", "interval_minutes", "name")}
     try:
-        check_token(settings, _field(form, "token") or None)
+        check_token(settings, _field(form, "token") or None, request)
         body = SourceCreate.model_validate({
             "url": values["url"], "interval_minutes": values["interval_minutes"] or 60,
             "name": values["name"] or None})
-        source = add_source(store, body)
+        source = add_source(store, body, allow_private=settings.fetch.allow_private)
     except ApiError as err:
         return render(request, "sources.html", _sources_context(
             store, settings, error=f"{err.message} [{err.code}]", values=values),
             status=err.status)
+    except SujetError as err:
+        return render(request, "sources.html", _sources_context(
+            store, settings, error=str(err), values=values), status=status_of(err))
     except ValidationError as err:
         return render(request, "sources.html", _sources_context(
             store, settings, error=_validation_text(err), values=values), status=422)
@@ -128,7 +136,7 @@ async def sources_delete(request: Request, store: StoreDep, settings: SettingsDe
     form = await request.form()
     url = _field(form, "url")
     try:
-        check_token(settings, _field(form, "remove_token") or None)
+        check_token(settings, _field(form, "remove_token") or None, request)
     except ApiError as err:
         return render(request, "sources.html", _sources_context(
             store, settings, error=f"{err.message} [{err.code}]"), status=err.status)

@@ -26,9 +26,9 @@ from sujet.api.deps import (
     StoreDep,
 )
 from sujet.api.dossier import build_dossier
-from sujet.api.schemas import CountPublic
 from sujet.api.importance import Importance, independent_sources, most_important_first
 from sujet.api.routers.search import run_search
+from sujet.api.schemas import CountPublic
 from sujet.errors import BadDate, NotFound
 from sujet.model import Article, Entity, Event
 from sujet.store.base import ArticleQuery, EntityQuery, Store

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
@@ -97,23 +98,37 @@ def mark_snippet(snippet: str) -> Markup:
 
 @dataclass(slots=True)
 class Bar:
-    x: float
-    y: float
+    x: float  # left end of the bar
+    y: float  # top of its row
     width: float
     height: float
-    label: str
+    label: str  # the period as people read it ("Aug 2024", "17 Jun 2025", "2024")
     count: int
+    value_x: float = 0.0  # where its count is written
 
 
 @dataclass(slots=True)
 class Chart:
+    """Horizontal bars, one row per period: the period's name, the bar, its count. Rows keep
+    their text readable at any width (a phone shows the same rows, not a squeezed plot)."""
+
     width: int
     height: int
     bars: list[Bar]
-    ticks: list[tuple[float, str]]  # (x, label) under the axis
+    ticks: list[tuple[float, str]]  # (x, label) on the count axis
     max_count: int
-    baseline: float
+    baseline: float  # x of the axis the bars start from
     summary: str  # the chart in words, for screen readers
+    unit: str  # "month", "day" or "year"
+    undated: int = 0  # mentions in undated articles, not drawn
+    year_only: int = 0  # mentions dated by year alone, not drawn on a month or day scale
+    axis_bottom: float = 0.0
+
+
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                "Dec")
+MAX_MONTHS = 36  # longer spans are drawn by year
+MAX_DAYS = 45  # a span of days up to this is drawn by day
 
 
 def _months_between(first: str, last: str) -> list[str]:
@@ -126,44 +141,82 @@ def _months_between(first: str, last: str) -> list[str]:
     return out
 
 
-def _fill_periods(counts: list[CountPublic]) -> list[tuple[str, int]]:
-    """Periods in order with the empty months between them, or years when the span is long."""
-    by_period = {c.period: c.count for c in counts}
-    monthly = [p for p in by_period if len(p) == 7]
-    if monthly and len(by_period) == len(monthly):
-        months = _months_between(min(monthly), max(monthly))
-        if len(months) <= 60:
-            return [(p, by_period.get(p, 0)) for p in months]
+def _days_between(first: str, last: str) -> list[str]:
+    start, end = date.fromisoformat(first), date.fromisoformat(last)
+    return [(start + timedelta(days=i)).isoformat() for i in range((end - start).days + 1)]
+
+
+def _period_name(period: str) -> str:
+    if len(period) == 10:
+        return f"{int(period[8:])} {_MONTH_NAMES[int(period[5:7]) - 1]} {period[:4]}"
+    if len(period) == 7:
+        return f"{_MONTH_NAMES[int(period[5:7]) - 1]} {period[:4]}"
+    return period
+
+
+def _fill_periods(counts: list[CountPublic]) -> tuple[list[tuple[str, int]], str, int]:
+    """(period, count) in order with the empty periods between, the unit, and the mentions
+    left out because their dates are coarser than the unit. Days when every dated mention has
+    a day and they span at most MAX_DAYS; months when those with a month span at most
+    MAX_MONTHS (mentions dated by year alone are then counted apart, not drawn as a year);
+    years otherwise."""
+    by_period: dict[str, int] = {}
+    for c in counts:
+        by_period[c.period] = by_period.get(c.period, 0) + c.count
+    days = {p: n for p, n in by_period.items() if len(p) == 10}
+    if days and len(days) == len(by_period):
+        span = _days_between(min(days), max(days))
+        if len(span) <= MAX_DAYS:
+            return [(p, days.get(p, 0)) for p in span], "day", 0
+    months: dict[str, int] = {}
+    for period, n in by_period.items():
+        if len(period) >= 7:
+            months[period[:7]] = months.get(period[:7], 0) + n
+    year_only = sum(n for p, n in by_period.items() if len(p) < 7)
+    if months:
+        span = _months_between(min(months), max(months))
+        if len(span) <= MAX_MONTHS:
+            return [(p, months.get(p, 0)) for p in span], "month", year_only
     years: dict[str, int] = {}
-    for period, count in by_period.items():
-        years[period[:4]] = years.get(period[:4], 0) + count
+    for period, n in by_period.items():
+        years[period[:4]] = years.get(period[:4], 0) + n
     if not years:
-        return []
+        return [], "year", 0
     first, last = int(min(years)), int(max(years))
-    return [(str(y), years.get(str(y), 0)) for y in range(first, last + 1)]
+    return [(str(y), years.get(str(y), 0)) for y in range(first, last + 1)], "year", 0
 
 
-def bar_chart(counts: list[CountPublic], width: int = 640, height: int = 160) -> Chart | None:
-    """A bar chart of counts per period, laid out for an inline <svg> (None when empty)."""
-    periods = _fill_periods(counts)
+def _nice_step(top: int) -> int:
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
+        if top / step <= 4:
+            return step
+    return max(1, top // 4)
+
+
+def bar_chart(counts: list[CountPublic], width: int = 360, undated: int = 0) -> Chart | None:
+    """Mentions per period as horizontal bars for an inline <svg> (None when nothing is dated).
+    ``undated`` mentions (articles without a date) are stated, not drawn."""
+    periods, unit, year_only = _fill_periods(counts)
     if not periods:
         return None
-    top, bottom, left, right = 10.0, 26.0, 4.0, 4.0
-    plot_w, plot_h = width - left - right, height - top - bottom
+    row, top, label_w, value_w = 22.0, 6.0, 86.0, 34.0
+    plot_w = width - label_w - value_w
     max_count = max(c for _, c in periods) or 1
-    step = plot_w / len(periods)
-    bar_w = max(1.0, step * 0.8)
     bars = []
     for i, (period, count) in enumerate(periods):
-        h = plot_h * count / max_count
-        bars.append(Bar(x=round(left + i * step + (step - bar_w) / 2, 2),
-                        y=round(top + plot_h - h, 2), width=round(bar_w, 2),
-                        height=round(h, 2), label=period, count=count))
-    every = max(1, len(periods) // 6)
-    ticks = [(round(b.x + b.width / 2, 2), b.label) for i, b in enumerate(bars) if i % every == 0]
+        w = plot_w * count / max_count
+        bars.append(Bar(x=label_w, y=round(top + i * row, 2), width=round(w, 2),
+                        height=round(row - 6, 2), label=_period_name(period), count=count,
+                        value_x=round(label_w + w + 4, 2)))
+    axis_bottom = top + len(periods) * row
+    step = _nice_step(max_count)
+    ticks = [(round(label_w + plot_w * v / max_count, 2), str(v))
+             for v in range(0, max_count + 1, step)]
     busiest = max(periods, key=lambda p: p[1])
-    summary = (f"{sum(c for _, c in periods)} mentions from {periods[0][0]} to {periods[-1][0]}; "
-               f"most in {busiest[0]} ({busiest[1]}).")
-    return Chart(width=width, height=height, bars=bars, ticks=ticks, max_count=max_count,
-                 baseline=top + plot_h, summary=summary)
-
+    drawn = sum(c for _, c in periods)
+    summary = (f"{drawn} mentions by {unit} from {_period_name(periods[0][0])} to "
+               f"{_period_name(periods[-1][0])}; most in {_period_name(busiest[0])} "
+               f"({busiest[1]}).")
+    return Chart(width=width, height=int(axis_bottom + 22), bars=bars, ticks=ticks,
+                 max_count=max_count, baseline=label_w, summary=summary, unit=unit,
+                 undated=undated, year_only=year_only, axis_bottom=round(axis_bottom, 2))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import Request
@@ -11,7 +12,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from starlette.routing import BaseRoute, NoMatchFound
 
 from sujet import __version__
+from sujet.api.public import public_source, source_label
 from sujet.web import TEMPLATES_DIR
+from sujet.web.headline import headline
 from sujet.web.render import mark_snippet
 
 LANGUAGE_NAMES = {
@@ -41,6 +44,46 @@ def nice_date(value: str | None) -> str:
     except (ValueError, IndexError):
         return value
     return parts[0]
+
+
+def nice_range(first: str | None, last: str | None) -> str:
+    """A date range as people write it: "17 Jun 2025", "3–5 Jun 2025", "30 Aug – 2 Sep 2024",
+    "Aug 2024 – Sep 2025". A less precise end that contains the other ("2025" and
+    "17 Jun 2025") adds nothing and is left out."""
+    a, b = (first or "").strip()[:10], (last or "").strip()[:10]
+    if not a or not b or a == b or b.startswith(a) or a.startswith(b):
+        return nice_date(max((a, b), key=len) or None)
+    if a > b:
+        a, b = b, a
+    if len(a) == len(b) == 10 and a[:4] == b[:4]:
+        start, end = nice_date(a).split(" "), nice_date(b)
+        if a[:7] == b[:7]:
+            return f"{start[0]}–{end}"
+        return f"{start[0]} {start[1]} – {end}"
+    return f"{nice_date(a)} – {nice_date(b)}"
+
+
+def nice_time(value: str | None, *, now: datetime | None = None) -> str:
+    """A stored timestamp as people read it: "5 min ago", "3 h ago", "2 Dec 2026, 14:05 UTC"."""
+    if not value:
+        return "never"
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    when = when.astimezone(UTC)
+    seconds = ((now or datetime.now(UTC)) - when).total_seconds()
+    if 0 <= seconds < 60:
+        return "just now"
+    if 0 <= seconds < 3600:
+        return f"{int(seconds // 60)} min ago"
+    if 0 <= seconds < 12 * 3600:
+        return f"{int(seconds // 3600)} h ago"
+    if -3600 < seconds < 0:
+        return f"in {int(-seconds // 60) + 1} min"
+    return f"{when.day} {MONTHS[when.month - 1]} {when.year}, {when:%H:%M} UTC"
 
 
 def web_link(url: str | None) -> str | None:
@@ -89,7 +132,12 @@ def _environment() -> Environment:
     env.filters["marks"] = mark_snippet
     env.filters["language_name"] = language_name
     env.filters["nice_date"] = nice_date
+    env.filters["nice_time"] = nice_time
+    env.globals["nice_range"] = nice_range
+    env.filters["headline"] = headline
     env.filters["web_link"] = web_link
+    env.filters["source_label"] = source_label
+    env.filters["public_source"] = public_source
     env.globals["url_for"] = url_for
     env.globals["plural"] = plural
     env.globals["version"] = __version__

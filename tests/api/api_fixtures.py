@@ -16,7 +16,7 @@ from sujet.model import (
 )
 from sujet.store import Store
 
-TOKEN = "test-token-5f1c"
+TOKEN = "test-token-5f1c-7a9e"
 
 HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1">Title</b>'
 HOSTILE_TEXT = (
@@ -138,6 +138,8 @@ def _with(article: Article, **fields: object) -> Article:
 
 
 def make_settings(store_url: str = "sqlite://", **serve: object) -> Settings:
+    """Settings of a test app; the test client's host name ("testserver") is allowed."""
+    serve.setdefault("allowed_hosts", ["testserver"])
     return Settings(db=store_url, serve=ServeSettings(**serve))  # type: ignore[arg-type]
 
 

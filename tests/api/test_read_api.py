@@ -66,9 +66,12 @@ def test_article_detail_has_mentions_and_persons_panel(client: TestClient) -> No
         assert body["text"][m["start"]:m["end"]] == m["surface"]
     panel = {p["name"]: p for p in body["persons"]}
     assert set(panel) == {"Владимир Мазур", "Александр Пархомчик"}
-    # The position stated in this article, not the later one.
-    assert panel["Александр Пархомчик"]["last_position"]["title"] == "министр промышленности"
+    # The person's last position, and apart from it the one this article states.
+    parkh = panel["Александр Пархомчик"]
+    assert parkh["last_position"]["title"] == "вице-премьер"
+    assert parkh["position_here"]["title"] == "министр промышленности"
     assert panel["Владимир Мазур"]["mentions"] == 3
+    assert panel["Владимир Мазур"]["mentions_here"] == 1
     assert {f["kind"] for f in body["facts"]} == {"agreement", "figure"}
 
 

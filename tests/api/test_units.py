@@ -51,12 +51,29 @@ def test_mark_snippet_escapes_before_marking() -> None:
 def test_bar_chart_fills_empty_months() -> None:
     chart = bar_chart([CountPublic(period="2024-11", count=2), CountPublic(period="2025-02", count=4)])
     assert chart is not None
-    assert [b.label for b in chart.bars] == ["2024-11", "2024-12", "2025-01", "2025-02"]
+    assert [b.label for b in chart.bars] == ["Nov 2024", "Dec 2024", "Jan 2025", "Feb 2025"]
     assert [b.count for b in chart.bars] == [2, 0, 0, 4]
-    tallest = max(chart.bars, key=lambda b: b.height)
-    assert tallest.label == "2025-02" and tallest.y + tallest.height == chart.baseline
-    assert "6 mentions" in chart.summary
+    longest = max(chart.bars, key=lambda b: b.width)
+    assert longest.label == "Feb 2025" and longest.x == chart.baseline
+    assert longest.value_x > longest.x + longest.width
+    assert chart.unit == "month" and "6 mentions" in chart.summary
+    assert [label for _, label in chart.ticks] == ["0", "1", "2", "3", "4"]
     assert bar_chart([]) is None
+
+
+def test_bar_chart_keeps_months_when_one_date_is_year_only() -> None:
+    chart = bar_chart([CountPublic(period="2025-02", count=4), CountPublic(period="2025", count=3),
+                       CountPublic(period="2025-04-02", count=1)], undated=2)
+    assert chart is not None and chart.unit == "month"
+    assert [b.label for b in chart.bars] == ["Feb 2025", "Mar 2025", "Apr 2025"]
+    assert chart.year_only == 3 and chart.undated == 2
+
+
+def test_bar_chart_by_day_when_every_date_has_one() -> None:
+    chart = bar_chart([CountPublic(period="2025-06-17", count=2),
+                       CountPublic(period="2025-06-19", count=1)])
+    assert chart is not None and chart.unit == "day"
+    assert [b.label for b in chart.bars] == ["17 Jun 2025", "18 Jun 2025", "19 Jun 2025"]
 
 
 def test_bar_chart_uses_years_for_long_spans() -> None:

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
 from sujet.api.deps import ArticleFilters, ArticleFiltersDep, StoreDep
+from sujet.api.public import public_article_dict, public_source
 from sujet.model import Article
 from sujet.store.base import Store
 
@@ -39,7 +40,7 @@ def iter_filtered(store: Store, filters: ArticleFilters) -> Iterator[Article]:
 
 def jsonl_lines(articles: Iterator[Article]) -> Iterator[bytes]:
     for article in articles:
-        yield (json.dumps(article.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
+        yield (json.dumps(public_article_dict(article), ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def defuse(value: object) -> str:
@@ -53,7 +54,8 @@ def csv_lines(articles: Iterator[Article], safe: bool) -> Iterator[bytes]:
     writer = csv.writer(buffer)
     writer.writerow(CSV_FIELDS)
     for article in articles:
-        row = [getattr(article, name) for name in CSV_FIELDS]
+        row = [public_source(article.source) if name == "source" else getattr(article, name)
+               for name in CSV_FIELDS]
         writer.writerow([defuse(v) for v in row] if safe else ["" if v is None else v for v in row])
         if buffer.tell() > 64 * 1024:
             yield buffer.getvalue().encode("utf-8")

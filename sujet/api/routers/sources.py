@@ -6,10 +6,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 
-from sujet.api.deps import CachesDep, PagingDep, StoreDep, WriteAccess
+from sujet.api.deps import CachesDep, PagingDep, SettingsDep, StoreDep, WriteAccess
+from sujet.api.guards import loopback_feed_reason
 from sujet.api.poller import FeedPoller, utcnow
 from sujet.api.schemas import ListPublic, SourceCreate, SourcePublic
-from sujet.errors import NotFound
+from sujet.errors import FetchRefused, NotFound
 from sujet.store.base import Store
 
 router = APIRouter(prefix="/sources", tags=["sources"])
@@ -20,9 +21,14 @@ def source_public(raw: dict[str, Any]) -> SourcePublic:
     return SourcePublic.model_validate({k: v for k, v in raw.items() if k in fields})
 
 
-def add_source(store: Store, body: SourceCreate) -> SourcePublic:
-    """Registers (or reschedules) a feed; it becomes due at once."""
+def add_source(store: Store, body: SourceCreate, *, allow_private: bool = False) -> SourcePublic:
+    """Registers (or reschedules) a feed; it becomes due at once. A feed on a loopback or
+    private address is refused here (FetchRefused, E201) unless ``fetch.allow_private``."""
     url = str(body.url)
+    reason = loopback_feed_reason(url, allow_private)
+    if reason:
+        raise FetchRefused(f"feed refused: {reason}; set fetch.allow_private to poll such "
+                           "addresses", source=url)
     existing = next((s for s in store.list_sources() if s.get("url") == url), {})
     record = {**existing, "url": url, "interval_minutes": body.interval_minutes,
               "name": body.name or existing.get("name"),
@@ -41,9 +47,9 @@ def list_sources(store: StoreDep, paging: PagingDep) -> ListPublic[SourcePublic]
 
 
 @router.post("", response_model=SourcePublic, status_code=201, dependencies=[WriteAccess])
-def create_source(body: SourceCreate, store: StoreDep) -> SourcePublic:
+def create_source(body: SourceCreate, store: StoreDep, settings: SettingsDep) -> SourcePublic:
     """Adds a feed URL to poll every ``interval_minutes``."""
-    return add_source(store, body)
+    return add_source(store, body, allow_private=settings.fetch.allow_private)
 
 
 @router.delete("", status_code=204, dependencies=[WriteAccess])
