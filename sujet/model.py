@@ -127,6 +127,20 @@ class Fact:
 
 
 @dataclass(slots=True)
+class Quote:
+    """What a person or organisation said in an article, directly or reported."""
+
+    article_id: str
+    text: str  # what was said, without the quotation marks
+    start: int  # its span in the article's text
+    end: int
+    speaker: str  # the speaker's name as the article has it (normal form)
+    entity_id: str | None = None  # the resolved person or organisation
+    kind: Literal["direct", "indirect"] = "direct"
+    cue: str = ""  # the speech verb or phrase ("сказал", "sagte", "according to")
+
+
+@dataclass(slots=True)
 class EventMember:
     """An article's membership in an event, with the signals that tied it there."""
 

@@ -20,6 +20,7 @@ from sujet.api.schemas import (
     EntityPublic,
     ListPublic,
     PositionPublic,
+    QuotePublic,
 )
 from sujet.entities.careers import careers, latest_career, org_key_of
 from sujet.errors import NotFound
@@ -30,6 +31,7 @@ from sujet.store.base import ArticleQuery, Store
 # grouped query; bounded so that the dossier of a place named in half the corpus stays fast).
 CO_MENTION_ARTICLES = 1000
 CO_MENTION_TOP = 12
+QUOTES = 20  # what the entity said: the newest quotes
 
 
 def script_of(text: str) -> str:
@@ -91,6 +93,7 @@ def build_dossier(store: Store, entity_id: str, *, limit: int = 20, offset: int 
         articles=ListPublic[ArticleSummaryPublic](
             items=[ArticleSummaryPublic.of(a) for a in page], total=total, limit=limit,
             offset=offset),
+        quotes=[QuotePublic.of(q) for q in store.quotes_of_entity(entity_id, limit=QUOTES)],
     )
 
 

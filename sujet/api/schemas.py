@@ -12,7 +12,17 @@ from pydantic import BaseModel, Field, HttpUrl, field_validator
 
 from sujet.api.public import public_source
 from sujet.entities.careers import Career
-from sujet.model import Article, Entity, Event, EventMember, Fact, Mention, Position, Storyline
+from sujet.model import (
+    Article,
+    Entity,
+    Event,
+    EventMember,
+    Fact,
+    Mention,
+    Position,
+    Quote,
+    Storyline,
+)
 
 T = TypeVar("T")
 
@@ -160,6 +170,24 @@ class CoMentionPublic(BaseModel):
     articles: int
 
 
+class QuotePublic(BaseModel):
+    """What a person or organisation said in an article (direct or reported speech)."""
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+    speaker: str
+    entity_id: str | None
+    kind: str  # "direct" or "indirect"
+    cue: str
+
+    @classmethod
+    def of(cls, q: Quote) -> QuotePublic:
+        return cls(article_id=q.article_id, text=q.text, start=q.start, end=q.end,
+                   speaker=q.speaker, entity_id=q.entity_id, kind=q.kind, cue=q.cue)
+
+
 class DossierPublic(BaseModel):
     entity: EntityPublic
     variants_by_script: dict[str, list[str]]
@@ -167,6 +195,7 @@ class DossierPublic(BaseModel):
     mentions_over_time: list[CountPublic]
     co_mentioned: list[CoMentionPublic]
     articles: ListPublic[ArticleSummaryPublic]
+    quotes: list[QuotePublic] = []  # what the entity said, newest articles first
 
 
 # -- events and storylines ---------------------------------------------------------------------

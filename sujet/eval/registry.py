@@ -19,6 +19,7 @@ HARNESSES: dict[str, tuple[str, str]] = {
     "pairs": ("sujet.eval.pairs", "evaluate_pairs"),
     "clustering": ("sujet.eval.clustering", "evaluate_clustering"),
     "stream": ("sujet.eval.stream", "evaluate_stream"),
+    "quotes": ("sujet.eval.quotes", "evaluate_quotes"),
 }
 
 

@@ -81,6 +81,7 @@ class EntityEnricher:
 
     def __call__(self, articles: list[Article], store: Store) -> dict[str, Any]:
         from sujet.entities import analyze_entities
+        from sujet.entities.quotes import quotes_of
 
         resolver = self._resolver_for(store)
         analyses: list[tuple[ArticleEntities, Article]] = []
@@ -107,9 +108,11 @@ class EntityEnricher:
                     m.entity_id = resolver.resolve_id(m.entity_id)
             store.replace_mentions(article.id, analysis.mentions)
             store.replace_facts(article.id, analysis.facts)
+            store.replace_quotes(article.id, quotes_of(analysis, article.text or ""))
             mentions += len(analysis.mentions)
         if report.merged:
             self._repoint(store, report.merged, resolver)
+            store.repoint_quotes({old: resolver.resolve_id(old) for old in report.merged})
             store.delete_entities(sorted(report.merged))
         changed = {resolver.resolve_id(i) for i in report.changed}
         store.upsert_entities([resolver.entities[i] for i in sorted(changed) if i in resolver.entities])

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sujet.model import Article, Entity, Event, Fact, Mention, Storyline
+from sujet.model import Article, Entity, Event, Fact, Mention, Quote, Storyline
 
 
 @dataclass(slots=True)
@@ -190,6 +190,23 @@ class Store(ABC):
     @abstractmethod
     def facts_of_articles(self, article_ids: Sequence[str]) -> dict[str, list[Fact]]:
         """Facts of several articles at once, by article id (articles without facts left out)."""
+
+    # -- quotes -----------------------------------------------------------------------------
+    @abstractmethod
+    def replace_quotes(self, article_id: str, quotes: Sequence[Quote]) -> None:
+        """The quotes of an article (what it reports persons and organisations said)."""
+
+    @abstractmethod
+    def quotes_of_articles(self, article_ids: Sequence[str]) -> dict[str, list[Quote]]:
+        """Quotes of several articles, by article id, in text order."""
+
+    @abstractmethod
+    def quotes_of_entity(self, entity_id: str, limit: int = 50) -> list[Quote]:
+        """What an entity said, newest articles first."""
+
+    @abstractmethod
+    def repoint_quotes(self, merged: Mapping[str, str]) -> None:
+        """Quotes of merged-away entities moved to the entity they joined."""
 
     # -- events and storylines --------------------------------------------------------------
     @abstractmethod

@@ -19,6 +19,7 @@ from sujet.store.schema import (
     event_aliases,
     meta,
     metadata,
+    quotes,
     rejected_documents,
     storyline_aliases,
 )
@@ -82,11 +83,16 @@ def _rejected_documents(conn: Connection, backend: Backend) -> None:
     rejected_documents.create(conn, checkfirst=True)
 
 
+def _quotes_table(conn: Connection, backend: Backend) -> None:
+    quotes.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tables for every record, full-text search", _initial_schema),
     Migration(2, "indexes for list order and article dates", _read_indexes),
     Migration(3, "aliases of merged events and storylines", _alias_tables),
     Migration(4, "documents rejected at extraction, skipped on re-runs", _rejected_documents),
+    Migration(5, "quotes: who said what in each article", _quotes_table),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sujet.model import Article, Entity, Event, EventMember, Fact, Mention, Position, Storyline
+from sujet.model import (
+    Article,
+    Entity,
+    Event,
+    EventMember,
+    Fact,
+    Mention,
+    Position,
+    Quote,
+    Storyline,
+)
 from sujet.store.stemming import index_stems
 
 
@@ -123,6 +133,23 @@ def fact_rows(article_id: str, facts: Sequence[Fact]) -> list[dict[str, Any]]:
 def fact_from_row(row: Mapping[Any, Any]) -> Fact:
     return Fact(article_id=row["article_id"], kind=row["kind"], text=row["text"],
                 start=row["span_start"], end=row["span_end"], value=dict(row["value"] or {}))
+
+
+def quote_rows(article_id: str, quotes: Sequence[Quote]) -> list[dict[str, Any]]:
+    return [
+        _clean({
+            "article_id": article_id, "ord": i, "span_start": q.start, "span_end": q.end,
+            "text": q.text, "speaker": q.speaker, "entity_id": q.entity_id, "kind": q.kind,
+            "cue": q.cue,
+        })
+        for i, q in enumerate(quotes)
+    ]
+
+
+def quote_from_row(row: Mapping[Any, Any]) -> Quote:
+    return Quote(article_id=row["article_id"], text=row["text"], start=row["span_start"],
+                 end=row["span_end"], speaker=row["speaker"], entity_id=row["entity_id"],
+                 kind=row["kind"], cue=row["cue"])
 
 
 def event_row(event: Event) -> dict[str, Any]:

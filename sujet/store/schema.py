@@ -289,3 +289,21 @@ sources = Table(
     Column("url", Text, primary_key=True),
     Column("data", Json, nullable=False),
 )
+
+# What persons and organisations said in an article (sujet.entities.quotes), in text order.
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("ord", Integer, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("speaker", Text, nullable=False),
+    Column("entity_id", String(64), nullable=True),  # the resolved person or organisation
+    Column("kind", String(16), nullable=False),
+    Column("cue", String(64), nullable=False),
+    PrimaryKeyConstraint("article_id", "ord"),
+)
+Index("ix_quotes_entity", quotes.c.entity_id)

@@ -29,7 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from sujet.errors import InputError, StoreError
-from sujet.model import Article, Entity, Event, Fact, Mention, Storyline
+from sujet.model import Article, Entity, Event, Fact, Mention, Quote, Storyline
 from sujet.store import schema as t
 from sujet.store.aliases import AliasTable
 from sujet.store.backend import Backend
@@ -64,6 +64,8 @@ from sujet.store.rows import (
     name_key,
     no_nul,
     position_rows,
+    quote_from_row,
+    quote_rows,
     storyline_event_rows,
     storyline_from_rows,
     storyline_row,
@@ -567,6 +569,44 @@ class SqlStore(Store):
                 for row in rows:
                     found.setdefault(row["article_id"], []).append(fact_from_row(row))
         return found
+
+    # -- quotes ------------------------------------------------------------------------------
+    def replace_quotes(self, article_id: str, quotes: Sequence[Quote]) -> None:
+        with self._write() as conn:
+            conn.execute(delete(t.quotes).where(t.quotes.c.article_id == article_id))
+            for batch in chunks(quote_rows(article_id, quotes)):
+                conn.execute(t.quotes.insert(), batch)
+
+    def quotes_of_articles(self, article_ids: Sequence[str]) -> dict[str, list[Quote]]:
+        found: dict[str, list[Quote]] = {}
+        with self._read() as conn:
+            for batch in chunks(list(dict.fromkeys(article_ids))):
+                rows = conn.execute(
+                    select(t.quotes)
+                    .where(t.quotes.c.article_id.in_(batch))
+                    .order_by(t.quotes.c.article_id, t.quotes.c.ord)
+                ).mappings()
+                for row in rows:
+                    found.setdefault(row["article_id"], []).append(quote_from_row(row))
+        return found
+
+    def quotes_of_entity(self, entity_id: str, limit: int = 50) -> list[Quote]:
+        stmt = (
+            select(t.quotes)
+            .join(t.articles, t.articles.c.id == t.quotes.c.article_id)
+            .where(t.quotes.c.entity_id == entity_id)
+            .order_by(t.articles.c.date.desc(), t.quotes.c.article_id, t.quotes.c.ord)
+            .limit(max(0, limit))
+        )
+        with self._read() as conn:
+            return [quote_from_row(r) for r in conn.execute(stmt).mappings()]
+
+    def repoint_quotes(self, merged: Mapping[str, str]) -> None:
+        with self._write() as conn:
+            for old, new in merged.items():
+                conn.execute(
+                    update(t.quotes).where(t.quotes.c.entity_id == old).values(entity_id=new)
+                )
 
     # -- events ------------------------------------------------------------------------------
     _EVENT_CHILDREN = (t.event_members, t.event_languages, t.event_entities)

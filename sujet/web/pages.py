@@ -202,7 +202,9 @@ def feed_page(
 def event_page(event_id: LiveEventId, request: Request, store: StoreDep) -> Response:
     view = event_view(store, event_id)
     storyline = store.get_storyline(view.event.storyline_id) if view.event.storyline_id else None
-    return render(request, "event.html", {"view": view, "storyline": storyline})
+    said = store.quotes_of_articles([m.article_id for m in view.event.members])
+    quotes = [q for m in view.event.members for q in said.get(m.article_id, [])]
+    return render(request, "event.html", {"view": view, "storyline": storyline, "quotes": quotes})
 
 
 @router.get("/storylines", response_class=HTMLResponse, name="storylines_page")
@@ -272,7 +274,8 @@ def article_page(article_id: str, request: Request, store: StoreDep) -> Response
         "article": article, "paragraphs": highlight(article.text, mentions),
         "persons": persons_in_article(mentions, EntityCache(store), article_id),
         "facts": store.facts_of_article(article_id), "original": original, "event": event,
-        "source": source_label(article)})
+        "source": source_label(article),
+        "quotes": store.quotes_of_articles([article_id]).get(article_id, [])})
 
 
 @router.get("/search", response_class=HTMLResponse, name="search_page")
