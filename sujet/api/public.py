@@ -37,10 +37,17 @@ def public_source(source: str | None) -> str:
 
 
 def source_label(article: Article) -> str:
-    """The name a reader knows the article's publisher by: agency, site, the URL's host, else
-    the public form of its source."""
-    return (article.agency or article.site or host_of(article.url)
-            or public_source(article.source))
+    """The name a reader knows the article's publisher by: agency, site, the URL's host; else
+    what is known of how it came ("pasted text", "uploaded file") or its file name."""
+    named = article.agency or article.site or host_of(article.url)
+    if named:
+        return named
+    shown = public_source(article.source)
+    if shown.startswith("paste:"):
+        return "pasted text"
+    if shown.startswith("upload:"):
+        return "uploaded file"
+    return shown
 
 
 def public_metadata(metadata: dict[str, Any]) -> dict[str, Any]:

@@ -85,6 +85,8 @@ def test_server_paths_are_never_shown(store: Store, make_client: Client) -> None
                  "/api/v1/articles/p1", "/articles/p1", "/"):
         body = client.get(path).text
         assert "/srv/private" not in body and "sujet-upload-" not in body, path
+    feed = client.get("/").text
+    assert "uploaded file" in feed and "000_page.txt" in feed
 
 
 def test_feeds_on_loopback_are_refused_when_registered(seeded: Store, make_client: Client) -> None:

@@ -164,7 +164,7 @@ def test_article_page_panel_and_headline(sized: Any, panel: LiveServer) -> None:
     page.goto(panel.url("/articles/untitled"))
     assert page.locator("h1").inner_text().startswith("Delegations from Omsk and Minsk")
     assert "Untitled" not in page.locator("h1").inner_text()
-    assert "page.txt" in page.locator("main").inner_text()
+    assert "uploaded file" in page.locator("header .meta").first.inner_text()
     assert "sujet-upload" not in page.content()
 
 
