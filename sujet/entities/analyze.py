@@ -16,7 +16,9 @@ from typing import Any
 from sujet.entities.gazetteer import (
     entity_type,
     fold,
+    generic_prefix,
     is_generic,
+    place_adjective,
     region_mention,
     region_normal,
 )
@@ -159,6 +161,12 @@ def _places_and_orgs(text: str, pairs: list[tuple[Span, str]], lang: str) -> lis
         if sp.type != "PER":
             if is_generic(normal, lang):
                 continue
+            cut = generic_prefix(sp.text, lang)
+            if cut and generic_prefix(normal, lang):
+                sp = Span(sp.start + cut, sp.end, sp.type, sp.text[cut:])
+                normal = normal[generic_prefix(normal, lang) :]
+            if (place := place_adjective(normal, lang)) is not None:
+                sp, normal = Span(sp.start, sp.end, "LOC", sp.text), place
             region = region_mention(text, sp.start, sp.end, lang)
             if region is not None:
                 start, end, normal = region

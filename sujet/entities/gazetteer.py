@@ -294,6 +294,23 @@ def _generic() -> dict[str, frozenset[str]]:
     return out
 
 
+def generic_prefix(name: str, lang: str) -> int:
+    """Length of a leading common noun that is not part of the name ("Messe " in "Messe
+    INNOPROM"), or 0."""
+    words = name.split()
+    if len(words) >= 2 and fold(words[0]) in _generic().get(f"{lang}_prefixes", frozenset()):
+        return name.index(words[1], len(words[0]))
+    return 0
+
+
+def place_adjective(name: str, lang: str) -> str | None:
+    """The place a German place adjective names ("Minsker" -> "Minsk"), when it is listed."""
+    if lang != "de" or " " in name or not fold(name).endswith("er") or len(name) < 6:
+        return None
+    base = name[:-2]
+    return base if place_key(base) is not None else None
+
+
 def is_generic(name: str, lang: str) -> bool:
     """True for a one-word common noun that is never a place or organisation by itself:
     "Республика", "Правительство", "Government", or a German compound of a common-noun head
