@@ -38,6 +38,10 @@ TABLE: list[tuple[str, Callable[[Path], Path], dict[str, int], str]] = [
 ]
 
 
+CAPS_OFF = {"html_elements": 10**9, "html_attributes": 10**9, "html_depth": 10**9,
+            "text_chars": 10**12}
+
+
 def _ingest(paths: list[Path], settings: object, store_of: Callable[..., object]) -> IngestReport:
     store = store_of(settings)
     return run_ingest([str(p) for p in paths], store, settings, enrichers=[])  # type: ignore[arg-type]
@@ -84,11 +88,9 @@ def test_the_worker_bounds_hold_when_no_cap_stops_the_page(
     """Caps off: the parse itself runs away, and the worker's time and memory bounds stop it."""
     folder = tmp_path / "batch"
     good = gen.good_batch(folder)
-    slow = gen.prose_html(folder / "m-slow.html", size=6 * MB)
-    big = gen.tiny_paragraphs(folder / "n-big.html", size=12 * MB)
-    off = {"html_elements": 10**9, "html_attributes": 10**9, "html_depth": 10**9,
-           "text_chars": 10**12}
-    settings = settings_with(tmp_path, document_seconds=2.0, document_memory_mb=96, **off)
+    slow = gen.prose_html(folder / "m-slow.html", size=12 * MB)  # several times the bound
+    big = gen.tiny_paragraphs(folder / "n-big.html", size=12 * MB)  # a tree of 1.5 M elements
+    settings = settings_with(tmp_path, document_seconds=1.5, document_memory_mb=96, **CAPS_OFF)
     report = _ingest([folder], settings, store_of)
     codes = {r.source: r.code for r in report.rejects}
     assert codes[str(slow)] in (DocumentTimeout.code, DocumentOverMemory.code)
@@ -138,8 +140,8 @@ def test_the_bounds_hold_on_the_dask_executor(
     pytest.importorskip("dask.distributed")
     folder = tmp_path / "batch"
     good = gen.good_batch(folder)
-    slow = gen.prose_html(folder / "m-slow.html", size=6 * MB)
-    settings = settings_with(tmp_path, document_seconds=4.0, text_chars=10**12)
+    big = gen.tiny_paragraphs(folder / "n-big.html", size=12 * MB)
+    settings = settings_with(tmp_path, document_seconds=4.0, document_memory_mb=96, **CAPS_OFF)
     store = store_of(settings)
     executor = DaskExecutor()
     try:
@@ -148,7 +150,8 @@ def test_the_bounds_hold_on_the_dask_executor(
     finally:
         executor.close()
     codes = {r.source: r.code for r in report.rejects}
-    assert codes[str(slow)] in (DocumentTimeout.code, DocumentOverMemory.code)
+    assert list(codes) == [str(big)]
+    assert codes[str(big)] in (DocumentTimeout.code, DocumentOverMemory.code)
     assert {str(p) for p in good} <= {a.source for a in store.iter_articles()}
 
 
