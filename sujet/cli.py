@@ -533,7 +533,7 @@ def extract(
 @app.command("eval")
 @handles_errors
 def eval_(
-    kind: Annotated[str, typer.Argument(help="extraction, textdump, ner, names, roles, pairs, clustering, stream")],
+    kind: Annotated[str, typer.Argument(help="extraction, textdump, ner, names, roles, pairs, clustering, stream, quotes")],
     data: Annotated[Path, typer.Option("--data", help="A data folder in the eval formats.")],
     as_json: JsonOpt = False,
     predictions: Annotated[Path | None, typer.Option(help="Write the system's output here.")] = None,
