@@ -1,12 +1,17 @@
 """HTML article extraction: several extractors, reconciled paragraph by paragraph.
 
-trafilatura (balanced mode) gives the base body; its paragraphs are kept when trafilatura's
-precision mode or, where that mode leaves some unconfirmed, readability also found them
-(html_merge; readability runs on a page only then), then article blocks split across
-sibling containers are recovered (html_expand). Title, author and site come from the page's
-metadata (html_meta), the page's own date from its byline, URL and markup (html_dates). The whole
-visible text goes to ``metadata["visible_text"]`` so that datelines can be found downstream, where
-pubdate.decide_date weighs the page's date against the record's, the dateline and the text.
+The page is parsed once; every extractor works on that tree (html_candidates). ``<article>``
+elements that are not the page's article (cards in a carousel, sibling posts) are demoted first
+(html_choice). trafilatura (balanced mode) gives the base body; its paragraphs are kept when
+trafilatura's precision mode also found them (html_merge), then article blocks split across
+sibling containers are recovered (html_expand). A body that holds only a small part of the page's
+prose is replaced by another extractor's much larger one (readability runs only then), card
+paragraphs are dropped and the article's intro joins the body (html_intro). Title, author and
+site come from the page's metadata (html_meta), the page's own date from its byline, URL and
+markup (html_dates). The whole visible text goes to ``metadata["visible_text"]`` so that
+datelines can be found downstream, where pubdate.decide_date weighs the page's date against the
+record's, the dateline and the text. A page without article text comes back empty with
+``metadata["no_article"]``, its reason.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from lxml.html import HtmlElement
 
 from sujet.extract.html_candidates import Candidates, run_candidates
 from sujet.extract.html_choice import (
+    Asides,
     demote_minor_articles,
     drop_aside_paragraphs,
     is_fragment,
@@ -24,7 +30,7 @@ from sujet.extract.html_choice import (
 from sujet.extract.html_dates import find_publication_date
 from sujet.extract.html_expand import expand_siblings
 from sujet.extract.html_intro import join_intro
-from sujet.extract.html_merge import Voter, split_paragraphs, text_key, vote
+from sujet.extract.html_merge import split_paragraphs, text_key, vote
 from sujet.extract.html_meta import page_meta
 from sujet.extract.html_parse import parse_html, visible_text
 from sujet.extract.types import Extracted
@@ -57,8 +63,9 @@ def extract_html(raw: bytes | str, *, url: str | None = None) -> Extracted:
     visible = visible_text(tree)
     found = find_publication_date(tree, url, visible, meta.title)
     prose = page_prose(visible)
-    body = article_body(tree, url, prose)
-    body = drop_aside_paragraphs(tree, body)
+    asides = Asides(tree)
+    body = article_body(tree, url, prose, asides)
+    body = drop_aside_paragraphs(body, asides)
     body = join_intro(tree, _drop_leading_title(body, meta.title))
     metadata: dict[str, object] = {"encoding": encoding, "visible_text": visible}
     if not body:
@@ -77,15 +84,17 @@ def extract_html(raw: bytes | str, *, url: str | None = None) -> Extracted:
     )
 
 
-def article_body(tree: HtmlElement, url: str | None, prose: int) -> list[str]:
+def article_body(tree: HtmlElement, url: str | None, prose: int, asides: Asides) -> list[str]:
     """The article's paragraphs, in page order; ``prose``: characters of prose on the page."""
-    demote_minor_articles(tree, prose)
+    demote_minor_articles(tree, prose, asides)
     cands = run_candidates(tree, url)
     body = _balanced_body(tree, cands)
     if is_fragment(body, prose):
         # the body may be a teaser, an intro or one post: another extractor that found much
         # more of the page's prose covers its main text
-        other = main_text_candidate(body, [cands.balanced, cands.precise, cands.readability])
+        # (readability, the costliest, only when trafilatura's own bodies do not)
+        other = main_text_candidate(body, [cands.balanced, cands.precise]) \
+            or main_text_candidate(body, [cands.readability])
         if other is not None:
             return _reconciled(tree, split_paragraphs(other), [cands.balanced, cands.precise])
     return body
@@ -98,10 +107,7 @@ def _balanced_body(tree: HtmlElement, cands: Candidates) -> list[str]:
         return []  # a few lines that the precision mode rejects: menus of a page with no article
     if not base:
         return split_paragraphs(cands.precise)
-    precise = Voter(cands.precise)
-    if precise.usable and all(precise.covers(p) for p in base):
-        return expand_siblings(tree, base)  # every paragraph has a second vote already
-    return _reconciled(tree, base, [cands.precise, cands.readability])
+    return _reconciled(tree, base, [cands.precise])
 
 
 def _reconciled(tree: HtmlElement, base: list[str], others: list[str]) -> list[str]:

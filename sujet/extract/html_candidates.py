@@ -52,7 +52,7 @@ def trafilatura_body(tree: lxml.html.HtmlElement, url: str | None, *, precise: b
     """
     try:
         text = trafilatura.extract(
-            copy.deepcopy(tree),
+            tree,  # trafilatura works on its own copy of a tree it is given
             url=url,
             include_comments=False,
             include_tables=True,

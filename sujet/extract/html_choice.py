@@ -36,6 +36,12 @@ _ASIDE_WORDS = re.compile(
     r"|you-may|also-like|see-also)(?:$|[_-])",
     re.I,
 )
+# Any of those words anywhere in a class or id: a quick test before the token by token one.
+_ANY_ASIDE_WORD = re.compile(
+    r"carousel|slider|swiper|slick|glide|related|recommend|read-?next|more-|teaser|promo"
+    r"|trending|popular|most-read|you-may|also-like|see-also",
+    re.I,
+)
 # Tokens that label what a post is about, not what a block is (WordPress's "tag-popular",
 # "category-related-news" on the article itself).
 _TAXONOMY = ("tag-", "category-", "categories-", "topic-", "tags-")
@@ -71,17 +77,31 @@ def _marked_aside(el: lxml.html.HtmlElement) -> bool:
     )
 
 
-def in_aside(el: lxml.html.HtmlElement) -> bool:
-    """``el`` or one of its ancestors is marked as a container of cards of other pages."""
-    cur: lxml.html.HtmlElement | None = el
-    while cur is not None:
-        if isinstance(cur.tag, str) and _marked_aside(cur):
-            return True
-        cur = cur.getparent()
-    return False
+class Asides:
+    """The containers of cards of other pages on one page, found in one pass over the tree."""
+
+    def __init__(self, tree: lxml.html.HtmlElement) -> None:
+        # lxml element proxies keep their identity only while referenced: hold them in a list
+        self._containers = [
+            el for el in tree.xpath("//*[@class or @id]")
+            if _ANY_ASIDE_WORD.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+            and _marked_aside(el)
+        ]
+        self._ids = {id(el) for el in self._containers}
+
+    def hold(self, el: lxml.html.HtmlElement) -> bool:
+        """``el`` is one of the containers or inside one."""
+        if not self._ids:
+            return False
+        return id(el) in self._ids or any(id(a) in self._ids for a in el.iterancestors())
+
+    def paragraph_keys(self) -> set[str]:
+        """The word keys (html_merge.text_key) of the paragraphs inside the containers."""
+        return {key for c in self._containers for p in c.iter("p") if (key := text_key(
+            p.text_content()))}
 
 
-def demote_minor_articles(tree: lxml.html.HtmlElement, prose: int) -> int:
+def demote_minor_articles(tree: lxml.html.HtmlElement, prose: int, asides: Asides) -> int:
     """Turn the ``<article>`` elements that are not the page's article into ``<div>``; how many.
 
     Not the page's article: one inside a container of cards of other pages; one of several
@@ -89,33 +109,38 @@ def demote_minor_articles(tree: lxml.html.HtmlElement, prose: int) -> int:
     one text; the article is their container); one with under ``MINOR_ARTICLE_SHARE`` of the
     page's prose, when the page has enough prose for shares to mean something.
     """
-    demoted = 0
-    for el in list(tree.iter("article")):
-        parent = el.getparent()
-        siblings = 0 if parent is None else sum(1 for _ in parent.iterchildren("article"))
-        if (
-            siblings > 1
-            or in_aside(el)
-            or (prose >= MIN_MAIN_PROSE
-                and page_prose(visible_text(el)) < MINOR_ARTICLE_SHARE * prose)
-        ):
-            el.tag = "div"
-            demoted += 1
-    return demoted
+    demoted = [
+        el for el in tree.iter("article")
+        if _has_article_siblings(el) or asides.hold(el) or _minor(el, prose)
+    ]
+    for el in demoted:
+        el.tag = "div"
+    return len(demoted)
 
 
-def drop_aside_paragraphs(tree: lxml.html.HtmlElement, paragraphs: list[str]) -> list[str]:
+def _minor(el: lxml.html.HtmlElement, prose: int) -> bool:
+    if prose < MIN_MAIN_PROSE:
+        return False
+    limit = MINOR_ARTICLE_SHARE * prose
+    # prose never exceeds the characters: a short element needs no rendering to be judged
+    return len(el.text_content()) < limit or page_prose(visible_text(el)) < limit
+
+
+def _has_article_siblings(el: lxml.html.HtmlElement) -> bool:
+    parent = el.getparent()
+    return parent is not None and sum(1 for _ in parent.iterchildren("article")) > 1
+
+
+def drop_aside_paragraphs(paragraphs: list[str], asides: Asides) -> list[str]:
     """``paragraphs`` without those that sit in containers of cards of other pages.
 
     Left as they are when those would be half of the body or more: then the marked container is
     the one around the article (a class such as "post related-enabled").
     """
-    where: dict[str, bool] = {}
-    for p in tree.iter("p"):
-        key = text_key(p.text_content())
-        if key and key not in where:
-            where[key] = in_aside(p)
-    aside = [where.get(text_key(par), False) for par in paragraphs]
+    keys = asides.paragraph_keys()
+    if not keys:
+        return paragraphs
+    aside = [text_key(par) in keys for par in paragraphs]
     dropped = sum(len(par) for par, a in zip(paragraphs, aside, strict=True) if a)
     if not dropped or dropped >= 0.5 * sum(map(len, paragraphs)):
         return paragraphs

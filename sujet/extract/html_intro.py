@@ -8,6 +8,8 @@ A block there is taken when its markup names it an intro and it reads as prose.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import islice
 
 import lxml.html
 
@@ -41,23 +43,16 @@ def join_intro(tree: lxml.html.HtmlElement, paragraphs: list[str]) -> list[str]:
     if not paragraphs:
         return paragraphs
     first = text_key(paragraphs[0])
-    if not first:
-        return paragraphs
-    order = [el for el in tree.iter() if isinstance(el.tag, str)]
-    start = next(
-        (i for i, el in enumerate(order) if el.tag == "p" and text_key(el.text_content()) == first),
-        None,
-    )
+    start = next((p for p in tree.iter("p") if text_key(p.text_content()) == first), None) \
+        if first else None
     if start is None:
         return paragraphs
     body = Voter("\n".join(paragraphs))
-    around = {id(a) for a in order[start].iterancestors()}  # containers of the body itself
-    for el in reversed(order[max(0, start - MAX_INTRO_DISTANCE) : start]):
+    for el in islice(_preceding(start), MAX_INTRO_DISTANCE):
         if el.tag == "h1":
             break  # the headline: the intro sits below it
         if (
             el.tag not in _INTRO_TAGS
-            or id(el) in around
             or sum(1 for _ in el.iter("p")) > 1  # a container of several blocks, not one intro
             or not _INTRO_WORDS.search(_labels(el))
             or _excluded(el)
@@ -68,3 +63,12 @@ def join_intro(tree: lxml.html.HtmlElement, paragraphs: list[str]) -> list[str]:
             continue  # not prose, an excerpt cut short (a teaser of the text), or already there
         return [text, *paragraphs]
     return paragraphs
+
+
+def _preceding(el: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    """The elements before ``el`` in document order, nearest first, its own containers left out."""
+    node: lxml.html.HtmlElement | None = el
+    while node is not None:
+        for sibling in node.itersiblings(preceding=True):
+            yield from (e for e in reversed(list(sibling.iter())) if isinstance(e.tag, str))
+        node = node.getparent()

@@ -77,5 +77,7 @@ def _hidden(el: lxml.html.HtmlElement, tag: str) -> bool:
 
 def _collapse(line: str) -> str:
     """Whitespace runs to one space, keeping table-cell tabs apart."""
+    if "\t" not in line:
+        return " ".join(line.split())
     cells = (" ".join(cell.split()) for cell in line.split("\t"))
     return "\t".join(cell for cell in cells if cell)

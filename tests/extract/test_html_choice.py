@@ -13,8 +13,8 @@ from sujet.eval.extraction import evaluate_extraction
 from sujet.extract.document import extract_document
 from sujet.extract.html import extract_html
 from sujet.extract.html_choice import (
+    Asides,
     demote_minor_articles,
-    in_aside,
     is_fragment,
     main_text_candidate,
     page_prose,
@@ -135,13 +135,14 @@ def test_intro_is_not_added_twice_nor_from_outside_the_header() -> None:
     assert join_intro(tree, GUIDE[1:]) == GUIDE[1:]  # above the headline: not this body's intro
 
 
-def test_in_aside_and_demotion() -> None:
+def test_asides_and_demotion() -> None:
     html = _page(_cards("c-carousel__track") + f"<article class='story'>{_paras(GUIDE)}</article>")
     tree = parse_html(html)
     assert tree is not None
     cards = [a for a in tree.iter("article") if a.get("class") == "card"]
-    assert all(in_aside(a) for a in cards)
-    assert demote_minor_articles(tree, page_prose(visible_text(tree))) == len(cards)
+    asides = Asides(tree)
+    assert all(asides.hold(a) for a in cards)
+    assert demote_minor_articles(tree, page_prose(visible_text(tree)), asides) == len(cards)
     assert [a.get("class") for a in tree.iter("article")] == ["story"]
 
 
