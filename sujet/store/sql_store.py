@@ -777,9 +777,13 @@ class SqlStore(Store):
         if not prefix:
             return []
         column = tables[kind].c.id
-        # A range on the primary key (ids are lower-case hex or similar ASCII): an index seek.
-        stmt = (select(column).where(column >= prefix, column < prefix + "\uffff")
-                .order_by(column).limit(limit))
+        if self.backend.name == "sqlite":
+            # Binary collation: a range on the primary key, an index seek.
+            upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+            match = (column >= prefix) & (column < upper)
+        else:  # a locale collation orders by other rules: match the prefix itself
+            match = column.like(like_escape(prefix) + "%", escape="\\")
+        stmt = select(column).where(match).order_by(column).limit(limit)
         with self._read() as conn:
             return [str(i) for i in conn.execute(stmt).scalars() if str(i).startswith(prefix)]
 

@@ -8,9 +8,11 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pg_backend import backend_url
 
 from sujet.model import Article, Event
 from sujet.store import open_store
@@ -212,3 +214,23 @@ def test_site_comes_from_the_page_never_from_its_folder(tmp_path: Path) -> None:
     sites = {Path(a["source"]).name: a["site"] for a in listed}
     assert sites == {"a.txt": "ru24.net", "b.txt": "tomsk.ru", "c.html": "Siberia Wire",
                      "d.html": "belnews.example"}
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    yield from backend_url(request.param, tmp_path, "sujet_cli_ux")
+
+
+def test_id_prefixes_on_every_backend(any_backend: str) -> None:
+    with open_store(any_backend) as store:
+        store.upsert_events([Event(id="ev-a1", title="One"), Event(id="ev-a2", title="Two"),
+                             Event(id="ev_b", title="Underscore")])
+        assert store.ids_with_prefix("event", "ev-a", limit=5) == ["ev-a1", "ev-a2"]
+        assert store.ids_with_prefix("event", "ev_", limit=5) == ["ev_b"]  # not a wildcard
+        assert store.ids_with_prefix("event", "ev-a2") == ["ev-a2"]
+        assert store.ids_with_prefix("event", "zz") == []
+    out = sujet("event", "ev-a2", "--db", any_backend, "--json")
+    assert out.returncode == 0 and json.loads(out.stdout)["title"] == "Two"
+    assert sujet("event", "ev-a", "--db", any_backend).returncode == 2
+    shown = sujet("event", "ev_", "--db", any_backend, "--json")
+    assert shown.returncode == 0 and json.loads(shown.stdout)["id"] == "ev_b"
