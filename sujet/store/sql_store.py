@@ -14,6 +14,7 @@ from itertools import islice
 from typing import Any, TypeVar
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Select,
     Table,
@@ -777,6 +778,7 @@ class SqlStore(Store):
         if not prefix:
             return []
         column = tables[kind].c.id
+        match: ColumnElement[bool]
         if self.backend.name == "sqlite":
             # Binary collation: a range on the primary key, an index seek.
             upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
