@@ -42,6 +42,15 @@ def test_bad_dates_are_422_with_a_code(client: TestClient, bad: str) -> None:
         assert r.json()["error"]["code"] == "E108" and bad in r.json()["error"]["message"]
 
 
+def test_bad_dates_in_the_ui_are_said_not_ignored(client: TestClient) -> None:
+    for path in ("/?date_from=2024-13-45", "/search?q=Мазур&date_to=01.01.2025"):
+        page = client.get(path)
+        assert page.status_code == 200
+        assert "is not a date" in page.text and "[E108]" in page.text, path
+    relative = client.get("/?date_from=7d")
+    assert relative.status_code == 200 and "is not a date" not in relative.text
+
+
 def test_dates_are_dates(client: TestClient) -> None:
     def ids(**params: str) -> list[str]:
         r = client.get("/api/v1/articles", params=params)
