@@ -20,7 +20,6 @@ from lxml.html import HtmlElement
 
 from sujet.extract.html_candidates import Candidates, run_candidates
 from sujet.extract.html_choice import (
-    Asides,
     demote_minor_articles,
     drop_aside_paragraphs,
     is_fragment,
@@ -30,7 +29,7 @@ from sujet.extract.html_choice import (
 from sujet.extract.html_dates import find_publication_date
 from sujet.extract.html_expand import expand_siblings
 from sujet.extract.html_intro import join_intro
-from sujet.extract.html_merge import split_paragraphs, text_key, vote
+from sujet.extract.html_merge import paragraph_index, split_paragraphs, text_key, vote
 from sujet.extract.html_meta import page_meta
 from sujet.extract.html_parse import parse_html, visible_text
 from sujet.extract.types import Extracted
@@ -63,10 +62,10 @@ def extract_html(raw: bytes | str, *, url: str | None = None) -> Extracted:
     visible = visible_text(tree)
     found = find_publication_date(tree, url, visible, meta.title)
     prose = page_prose(visible)
-    asides = Asides(tree)
-    body = article_body(tree, url, prose, asides)
-    body = drop_aside_paragraphs(body, asides)
-    body = join_intro(tree, _drop_leading_title(body, meta.title))
+    by_key = paragraph_index(tree)
+    body = article_body(tree, url, prose, by_key)
+    body = drop_aside_paragraphs(body, by_key)
+    body = join_intro(tree, _drop_leading_title(body, meta.title), by_key)
     metadata: dict[str, object] = {"encoding": encoding, "visible_text": visible}
     if not body:
         metadata["no_article"] = (
@@ -84,11 +83,14 @@ def extract_html(raw: bytes | str, *, url: str | None = None) -> Extracted:
     )
 
 
-def article_body(tree: HtmlElement, url: str | None, prose: int, asides: Asides) -> list[str]:
-    """The article's paragraphs, in page order; ``prose``: characters of prose on the page."""
-    demote_minor_articles(tree, prose, asides)
+def article_body(
+    tree: HtmlElement, url: str | None, prose: int, by_key: dict[str, HtmlElement]
+) -> list[str]:
+    """The article's paragraphs, in page order; ``prose``: characters of prose on the page;
+    ``by_key``: the page's html_merge.paragraph_index."""
+    demote_minor_articles(tree, prose)
     cands = run_candidates(tree, url)
-    body = _balanced_body(tree, cands)
+    body = _balanced_body(tree, cands, by_key)
     if is_fragment(body, prose):
         # the body may be a teaser, an intro or one post: another extractor that found much
         # more of the page's prose covers its main text
@@ -96,27 +98,33 @@ def article_body(tree: HtmlElement, url: str | None, prose: int, asides: Asides)
         other = main_text_candidate(body, [cands.balanced, cands.precise]) \
             or main_text_candidate(body, [cands.readability])
         if other is not None:
-            return _reconciled(tree, split_paragraphs(other), [cands.balanced, cands.precise])
+            return _reconciled(
+                tree, by_key, split_paragraphs(other), [cands.balanced, cands.precise]
+            )
     return body
 
 
-def _balanced_body(tree: HtmlElement, cands: Candidates) -> list[str]:
+def _balanced_body(
+    tree: HtmlElement, cands: Candidates, by_key: dict[str, HtmlElement]
+) -> list[str]:
     """trafilatura's balanced body, reconciled with the other extractors."""
     base = split_paragraphs(cands.balanced)
     if len(cands.balanced) < MIN_LONE_BODY_CHARS and not cands.precise:
         return []  # a few lines that the precision mode rejects: menus of a page with no article
     if not base:
         return split_paragraphs(cands.precise)
-    return _reconciled(tree, base, [cands.precise])
+    return _reconciled(tree, by_key, base, [cands.precise])
 
 
-def _reconciled(tree: HtmlElement, base: list[str], others: list[str]) -> list[str]:
+def _reconciled(
+    tree: HtmlElement, by_key: dict[str, HtmlElement], base: list[str], others: list[str]
+) -> list[str]:
     """The paragraphs of ``base`` that another body confirms, siblings of the article added."""
     kept = vote(base, others)
     if sum(map(len, kept)) < MIN_AGREED_SHARE * sum(map(len, base)):
         # the others chose another block of the page: no agreement to act on, trust the base
         kept = base
-    return expand_siblings(tree, kept)
+    return expand_siblings(tree, kept, by_key)
 
 
 def _drop_leading_title(paragraphs: list[str], title: str | None) -> list[str]:

@@ -53,16 +53,16 @@ FRAGMENT_SHARE = 0.3
 # ... and is replaced when another extractor's body holds at least this many times its prose
 # and its characters ...
 FRAGMENT_GAIN = 2.0
-# When the body is not a part of the other one (under half of its word 4-grams there), the two
+# ... and at least this much prose: a copyright line is not the main text of a recipe whose body
+# is a list (trafilatura's MIN_EXTRACTED_SIZE, as html.MIN_LONE_BODY_CHARS).
+MIN_MAIN_PROSE = 250
+# When the body is not a part of the other one (under PART_SHARE of its word 4-grams there), the two
 # chose different blocks of the page, and the other replaces it only with this many times its
 # characters: a teaser card beside a guide (1:40 on the dev pages), not two halves of a page
 # (1:2.2 on a shop page whose other block is its glossary).
 DISJOINT_GAIN = 4.0
 # The body is a part of the other when at least this share of its word 4-grams is in it.
 PART_SHARE = 0.5
-# ... and at least this much prose: a copyright line is not the main text of a recipe whose body
-# is a list (trafilatura's MIN_EXTRACTED_SIZE, as html.MIN_LONE_BODY_CHARS).
-MIN_MAIN_PROSE = 250
 
 
 def page_prose(visible: str) -> int:
@@ -71,37 +71,20 @@ def page_prose(visible: str) -> int:
 
 
 def _marked_aside(el: lxml.html.HtmlElement) -> bool:
-    tokens = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+    labels = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if not _ANY_ASIDE_WORD.search(labels):
+        return False
     return any(
-        _ASIDE_WORDS.search(t) for t in tokens if not t.lower().startswith(_TAXONOMY)
+        _ASIDE_WORDS.search(t) for t in labels.split() if not t.lower().startswith(_TAXONOMY)
     )
 
 
-class Asides:
-    """The containers of cards of other pages on one page, found in one pass over the tree."""
-
-    def __init__(self, tree: lxml.html.HtmlElement) -> None:
-        # lxml element proxies keep their identity only while referenced: hold them in a list
-        self._containers = [
-            el for el in tree.xpath("//*[@class or @id]")
-            if _ANY_ASIDE_WORD.search(f"{el.get('class') or ''} {el.get('id') or ''}")
-            and _marked_aside(el)
-        ]
-        self._ids = {id(el) for el in self._containers}
-
-    def hold(self, el: lxml.html.HtmlElement) -> bool:
-        """``el`` is one of the containers or inside one."""
-        if not self._ids:
-            return False
-        return id(el) in self._ids or any(id(a) in self._ids for a in el.iterancestors())
-
-    def paragraph_keys(self) -> set[str]:
-        """The word keys (html_merge.text_key) of the paragraphs inside the containers."""
-        return {key for c in self._containers for p in c.iter("p") if (key := text_key(
-            p.text_content()))}
+def in_aside(el: lxml.html.HtmlElement) -> bool:
+    """``el`` or one of its containers is marked as a container of cards of other pages."""
+    return _marked_aside(el) or any(_marked_aside(a) for a in el.iterancestors())
 
 
-def demote_minor_articles(tree: lxml.html.HtmlElement, prose: int, asides: Asides) -> int:
+def demote_minor_articles(tree: lxml.html.HtmlElement, prose: int) -> int:
     """Turn the ``<article>`` elements that are not the page's article into ``<div>``; how many.
 
     Not the page's article: one inside a container of cards of other pages; one of several
@@ -111,7 +94,7 @@ def demote_minor_articles(tree: lxml.html.HtmlElement, prose: int, asides: Aside
     """
     demoted = [
         el for el in tree.iter("article")
-        if _has_article_siblings(el) or asides.hold(el) or _minor(el, prose)
+        if _has_article_siblings(el) or in_aside(el) or _minor(el, prose)
     ]
     for el in demoted:
         el.tag = "div"
@@ -131,16 +114,17 @@ def _has_article_siblings(el: lxml.html.HtmlElement) -> bool:
     return parent is not None and sum(1 for _ in parent.iterchildren("article")) > 1
 
 
-def drop_aside_paragraphs(paragraphs: list[str], asides: Asides) -> list[str]:
+def drop_aside_paragraphs(
+    paragraphs: list[str], by_key: dict[str, lxml.html.HtmlElement]
+) -> list[str]:
     """``paragraphs`` without those that sit in containers of cards of other pages.
 
     Left as they are when those would be half of the body or more: then the marked container is
-    the one around the article (a class such as "post related-enabled").
+    the one around the article (a class such as "post related-enabled"). ``by_key``: the page's
+    html_merge.paragraph_index.
     """
-    keys = asides.paragraph_keys()
-    if not keys:
-        return paragraphs
-    aside = [text_key(par) in keys for par in paragraphs]
+    found = [by_key.get(text_key(par)) for par in paragraphs]
+    aside = [el is not None and in_aside(el) for el in found]
     dropped = sum(len(par) for par, a in zip(paragraphs, aside, strict=True) if a)
     if not dropped or dropped >= 0.5 * sum(map(len, paragraphs)):
         return paragraphs

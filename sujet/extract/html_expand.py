@@ -12,7 +12,7 @@ from collections import Counter
 
 import lxml.html
 
-from sujet.extract.html_merge import text_key
+from sujet.extract.html_merge import paragraph_index, text_key
 
 # Containers whose lowest common ancestor with a matched container is more than this many levels
 # up are not the same article (body > chunk > paragraph container is two levels). Dev figures
@@ -50,13 +50,15 @@ def _paragraph_text(el: lxml.html.HtmlElement) -> str:
     return " ".join(el.text_content().split())
 
 
-def expand_siblings(tree: lxml.html.HtmlElement, paragraphs: list[str]) -> list[str]:
-    """``paragraphs`` with the paragraphs of sibling article containers inserted in page order."""
-    by_key: dict[str, lxml.html.HtmlElement] = {}
-    for p in tree.iter("p"):
-        key = text_key(p.text_content())
-        if key:
-            by_key.setdefault(key, p)
+def expand_siblings(
+    tree: lxml.html.HtmlElement,
+    paragraphs: list[str],
+    by_key: dict[str, lxml.html.HtmlElement] | None = None,
+) -> list[str]:
+    """``paragraphs`` with the paragraphs of sibling article containers inserted in page order;
+    ``by_key``: the page's html_merge.paragraph_index, when the caller has it already."""
+    if by_key is None:
+        by_key = paragraph_index(tree)
     matched = [(i, by_key.get(text_key(par))) for i, par in enumerate(paragraphs)]
     hits = [(i, el) for i, el in matched if el is not None and el.getparent() is not None]
     if len(hits) < MIN_MATCHED:

@@ -14,7 +14,7 @@ from itertools import islice
 import lxml.html
 
 from sujet.extract.document import prose_chars
-from sujet.extract.html_merge import Voter, text_key
+from sujet.extract.html_merge import Voter, paragraph_index, text_key
 
 # Class, id or itemprop words of intro blocks, matched on the words of the attribute.
 _INTRO_WORDS = re.compile(
@@ -38,13 +38,16 @@ def _excluded(el: lxml.html.HtmlElement) -> bool:
     return any(isinstance(a.tag, str) and a.tag in _NOT_INTRO for a in el.iterancestors())
 
 
-def join_intro(tree: lxml.html.HtmlElement, paragraphs: list[str]) -> list[str]:
-    """``paragraphs`` with the page's intro block put in front, when the body lacks it."""
+def join_intro(
+    tree: lxml.html.HtmlElement,
+    paragraphs: list[str],
+    by_key: dict[str, lxml.html.HtmlElement] | None = None,
+) -> list[str]:
+    """``paragraphs`` with the page's intro block put in front, when the body lacks it;
+    ``by_key``: the page's html_merge.paragraph_index, when the caller has it already."""
     if not paragraphs:
         return paragraphs
-    first = text_key(paragraphs[0])
-    start = next((p for p in tree.iter("p") if text_key(p.text_content()) == first), None) \
-        if first else None
+    start = (by_key if by_key is not None else paragraph_index(tree)).get(text_key(paragraphs[0]))
     if start is None:
         return paragraphs
     body = Voter("\n".join(paragraphs))

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import lxml.html
+
 _TOKEN = re.compile(r"\w+")
 SHINGLE = 4
 # A paragraph counts as found by another extractor when at least this share of its 4-grams is in
@@ -38,6 +40,17 @@ def split_paragraphs(text: str) -> list[str]:
 def text_key(text: str) -> str:
     """Word tokens joined by single spaces: equal for texts differing only in spacing/punctuation."""
     return " ".join(_TOKEN.findall(text))
+
+
+def paragraph_index(tree: lxml.html.HtmlElement) -> dict[str, lxml.html.HtmlElement]:
+    """The first ``<p>`` element of the page for each paragraph text (by ``text_key``): built
+    once a page and shared by the steps that find an extracted paragraph in the tree."""
+    index: dict[str, lxml.html.HtmlElement] = {}
+    for p in tree.iter("p"):
+        key = text_key(p.text_content())
+        if key:
+            index.setdefault(key, p)
+    return index
 
 
 def shingle_set(text: str) -> set[Shingle]:

@@ -13,8 +13,8 @@ from sujet.eval.extraction import evaluate_extraction
 from sujet.extract.document import extract_document
 from sujet.extract.html import extract_html
 from sujet.extract.html_choice import (
-    Asides,
     demote_minor_articles,
+    in_aside,
     is_fragment,
     main_text_candidate,
     page_prose,
@@ -140,10 +140,18 @@ def test_asides_and_demotion() -> None:
     tree = parse_html(html)
     assert tree is not None
     cards = [a for a in tree.iter("article") if a.get("class") == "card"]
-    asides = Asides(tree)
-    assert all(asides.hold(a) for a in cards)
-    assert demote_minor_articles(tree, page_prose(visible_text(tree)), asides) == len(cards)
+    assert all(in_aside(a) for a in cards)
+    assert demote_minor_articles(tree, page_prose(visible_text(tree))) == len(cards)
     assert [a.get("class") for a in tree.iter("article")] == ["story"]
+
+
+def test_taxonomy_classes_of_the_article_do_not_make_it_an_aside() -> None:
+    html = _page("<article class='post tag-popular category-related-news'><h1>Riding through "
+                 f"the winter</h1>{_paras(GUIDE)}</article>")
+    tree = parse_html(html)
+    assert tree is not None
+    assert not any(in_aside(a) for a in tree.iter("article"))
+    assert all(p in extract_html(html).text for p in GUIDE)
 
 
 def test_main_text_candidate_needs_much_more_and_prose() -> None:
