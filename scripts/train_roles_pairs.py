@@ -41,7 +41,7 @@ from sujet.entities.positions_pairs import (
     PairModel,
     add_priors,
     candidates,
-    decode,
+    decode_linked,
 )
 from sujet.entities.span import Span
 from sujet.eval.io import read_jsonl
@@ -202,7 +202,7 @@ def score(
 ) -> tuple[int, int, int]:
     tp = npred = ngold = 0
     for cands, probs, toks, gold in docs:
-        pairs = [as_pair(cands[k], toks) for k in decode(cands, probs, t1, t2)]
+        pairs = [as_pair(cands[k], toks) for k in decode_linked(cands, probs, toks, t1, t2)]
         tp += match_pairs(gold, pairs)
         npred += len(pairs)
         ngold += len(gold)

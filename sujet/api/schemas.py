@@ -11,7 +11,7 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, Field, HttpUrl, field_validator
 
 from sujet.api.public import public_source
-from sujet.entities.careers import Career
+from sujet.entities.careers import Career, careers, latest_career
 from sujet.model import (
     Article,
     Entity,
@@ -152,10 +152,11 @@ class EntityPublic(BaseModel):
 
     @classmethod
     def of(cls, e: Entity) -> EntityPublic:
-        last = e.last_position
+        # the latest of the person's distinct positions (careers), not the last mention's words
+        last = latest_career(careers(e.positions))
         return cls(id=e.id, type=e.type, name=e.name, variants=list(e.variants),
                    mentions=e.mentions, first_seen=e.first_seen, last_seen=e.last_seen,
-                   last_position=PositionPublic.of(last) if last else None)
+                   last_position=PositionPublic.of_career(last) if last else None)
 
 
 class CountPublic(BaseModel):

@@ -375,8 +375,7 @@ def link_roles(
     cands = candidates(text, tokens, persons, lang, head_words, model.window)
     probs = model.probabilities([c.features for c in cands])
     out: list[RoleMatch] = []
-    kept = decode(cands, probs, model.threshold, model.second_threshold)
-    for k in _one_person_per_singular_title(kept, cands, probs, tokens):
+    for k in decode_linked(cands, probs, tokens, model.threshold, model.second_threshold):
         c = cands[k]
         ph = c.phrase
         s, e = tokens[ph.left].start, tokens[ph.right - 1].end
@@ -386,6 +385,18 @@ def link_roles(
             RoleMatch(c.person, s, e, title, surface, extra={"probability": round(probs[k], 4)})
         )
     return out
+
+
+def decode_linked(
+    cands: Sequence[Candidate],
+    probs: Sequence[float],
+    tokens: Sequence[PToken],
+    threshold: float,
+    second_threshold: float,
+) -> list[int]:
+    """:func:`decode`, then one person per singular title (what :func:`link_roles` keeps)."""
+    kept = decode(cands, probs, threshold, second_threshold)
+    return _one_person_per_singular_title(kept, cands, probs, tokens)
 
 
 def _one_person_per_singular_title(
