@@ -16,7 +16,8 @@ Per document the worker runs under three bounds:
   caller is gone (killed with -9) still stops.
 
 A killed or dead worker is replaced on the next call; the batch goes on. The worker also dies
-with its caller (``PR_SET_PDEATHSIG`` on Linux, and end of its input otherwise).
+with its caller (``PR_SET_PDEATHSIG`` on Linux when started from the main thread; otherwise at
+the end of its input, or at its CPU limit if it is inside a document).
 """
 
 from __future__ import annotations
@@ -114,7 +115,12 @@ class BoundedWorker:
         env.setdefault("OMP_NUM_THREADS", "1")
         # the caller's import path, so the worker finds every module the caller can name
         env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
-        cmd = [sys.executable, "-m", "sujet.pipeline.bounded", str(to_child_r), str(from_child_w)]
+        # Linux ties the worker's death to the thread that starts it: only the main thread
+        # lives as long as the process (a worker started from a pool thread ends with its
+        # input instead, and its CPU limit stops a document it is still working on).
+        tie = "1" if threading.current_thread() is threading.main_thread() else "0"
+        cmd = [sys.executable, "-m", "sujet.pipeline.bounded", str(to_child_r), str(from_child_w),
+               tie]
         try:
             self._proc = subprocess.Popen(  # noqa: S603 - our own interpreter and module
                 cmd, pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL,
@@ -372,7 +378,8 @@ def _serve(inbox: BinaryIO, outbox: BinaryIO) -> None:
 
 
 def _main(argv: list[str]) -> None:
-    _die_with_parent()
+    if argv[2:3] == ["1"]:
+        _die_with_parent()
     inbox = os.fdopen(int(argv[0]), "rb")
     outbox = os.fdopen(int(argv[1]), "wb")
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the caller, which stops us

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from conftest import settings_with
+from fault_settings import settings_with
 
 from sujet.errors import DocumentTimeout
 from sujet.model import Article

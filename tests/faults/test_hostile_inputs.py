@@ -13,7 +13,7 @@ from pathlib import Path
 
 import fault_inputs as gen
 import pytest
-from conftest import settings_with
+from fault_settings import settings_with
 
 from sujet.errors import DocumentOverMemory, DocumentTimeout, OverLimit, TooLarge
 from sujet.ingest.readers import iter_pages

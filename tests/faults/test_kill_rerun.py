@@ -90,12 +90,15 @@ def test_kill_at_any_point_then_rerun_gives_the_clean_store(tmp_path: Path, new_
     clean = snapshot(clean_url)
     assert len(clean["articles"]) == 15 and clean["events"] and clean["entities"]
     assert [code for _, code in clean["rejects"]] == ["E110"]
+    killed = 0
     for n, fraction in enumerate(KILL_AT):
         url = new_store(f"killed{n}")
         proc = _ingest(folder, url)
         time.sleep(clean_s * fraction)
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
+            killed += 1
         proc.wait(timeout=60)
         _finish(_ingest(folder, url))
         assert snapshot(url) == clean, f"killed at {fraction:.0%} of a clean run"
+    assert killed, "every run ended before its kill: the test killed nothing"
