@@ -189,6 +189,15 @@ def _print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def _title_line(a: Article) -> str:
+    """The title, or for a page without one the headline the web pages give it, marked as such."""
+    if a.title and a.title.strip():
+        return a.title.strip()
+    from sujet.web.headline import headline
+
+    return f"{headline(a)}  (no title: headline from the first sentence)"
+
+
 def _article_line(a: Article) -> str:
     dup = f"  (duplicate of {a.duplicate_of})" if a.duplicate_of else ""
     return f"{a.id}  {a.date or '?':10}  {a.language or '??'}  {(a.title or a.text[:60]).strip()}{dup}"
@@ -393,7 +402,7 @@ def show(
     if as_json:
         _print_json(data)
         return
-    typer.echo(a.title or "(no title)")
+    typer.echo(_title_line(a))
     meta = [f"{k}: {data[k]}" for k in ("date", "language", "dateline", "agency", "source") if data[k]]
     typer.echo("  " + " | ".join(meta))
     if a.duplicate_of:
@@ -522,7 +531,7 @@ def extract(
     if as_json:
         _print_json(article_json(article))
         return
-    typer.echo(article.title or "(no title)")
+    typer.echo(_title_line(article))
     meta = [f"{k}: {getattr(article, k)}" for k in ("date", "language", "dateline", "agency")
             if getattr(article, k)]
     typer.echo("  " + " | ".join(meta))

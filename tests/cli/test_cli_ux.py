@@ -234,3 +234,16 @@ def test_id_prefixes_on_every_backend(any_backend: str) -> None:
     assert sujet("event", "ev-a", "--db", any_backend).returncode == 2
     shown = sujet("event", "ev_", "--db", any_backend, "--json")
     assert shown.returncode == 0 and json.loads(shown.stdout)["id"] == "ev_b"
+
+
+def test_an_untitled_article_shows_its_headline(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'untitled.sqlite'}"
+    with open_store(url) as store:
+        store.add_articles([Article(
+            id="notitle01", source="x", site="example.org", language="en",
+            text="The harbour reopened on Monday after the storm. Ships queued all day.")])
+    out = sujet("show", "notitle01", "--db", url)
+    assert out.returncode == 0, out.stderr
+    first = out.stdout.splitlines()[0]
+    assert first.startswith("The harbour reopened on Monday after the storm.")
+    assert "no title" in first and "(no title)" not in first
