@@ -1,25 +1,34 @@
 """Quality gate of the entity stage: floors slightly under the measured figures.
 
 A floor is only lowered on purpose. Figures and how they were measured:
-docs/benchmarks/entities.md. The German model is trained on germeval + europarl-de dev, so the
-floors for those two sets pin the shipped model's fit (its cross-validated figures are in the
-docs); the held-out parts are the real test.
+docs/benchmarks/entities.md. Learned parts are gated on cross-validated figures (folds grouped
+by document or person), never on a shipped model's fit to its own training data; the held-out
+parts are the real test.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 pytestmark = pytest.mark.slow
 
-# Measured 2026-11-23 (docs/benchmarks/entities.md): germeval 0.996 and europarl-de 0.999 are
-# the shipped CRF's fit on its own training data (cross-validated: 0.648 / 0.934). Roles 0.777 is
-# the learned pair model's fit on roles/nerel (5-fold by document: 0.715; rules alone: 0.618).
-GERMEVAL_FLOOR = 0.97
-EUROPARL_FLOOR = 0.97
+# German NER: the training recipe of scripts/train_ner.py cross-validated on a fixed subsample
+# (GATE_CV; the full 3-fold figures are in docs/benchmarks/entities.md). Measured 2026-12-02:
+# germeval 0.537 (P 0.706, R 0.433), europarl-de 0.880 (P 0.939, R 0.827), 160 s under load.
+GATE_CV: dict[str, Any] = {
+    "scored_share": 0.5,
+    "train_only_share": 0.2,
+    "ler_sentences": 500,
+    "max_iterations": 60,
+}
+GERMEVAL_FLOOR = 0.52
+EUROPARL_FLOOR = 0.86
+# Roles 0.777 is the learned pair model's fit on roles/nerel (5-fold by document: 0.715; rules
+# alone: 0.618).
 ROLES_FLOOR = 0.76
 
 
@@ -45,18 +54,31 @@ def test_ner_factrueval() -> None:
     assert res["f1"] >= 0.91, res  # measured 0.9172
 
 
-def test_ner_germeval() -> None:
-    from sujet.eval.ner import evaluate_ner
+@pytest.fixture(scope="module")
+def german_cv() -> dict[str, Any]:
+    """Cross-validated figures of the German tagger's training recipe on a fixed subsample
+    (:data:`GATE_CV`): half of the dev documents, two folds grouped by document, a fifth of the
+    news training set and 500 legal sentences, the name lexicon of the training folds; the scored
+    documents are never trained on."""
+    from sujet.entities.ner.training import TrainingOptions, cross_validate, load_docs
 
-    res = evaluate_ner(_folder("ner", "germeval"))
-    assert res["f1"] >= GERMEVAL_FLOOR, res
+    _folder("ner", "germeval")
+    docs = load_docs(_data())
+    opts = TrainingOptions(
+        ler_sentences=GATE_CV["ler_sentences"],
+        train_only_share=GATE_CV["train_only_share"],
+        known_names=True,
+    )
+    opts.params["max_iterations"] = GATE_CV["max_iterations"]
+    return cross_validate(docs, 2, opts, scored_share=GATE_CV["scored_share"])
 
 
-def test_ner_europarl_de() -> None:
-    from sujet.eval.ner import evaluate_ner
+def test_ner_germeval_cross_validated(german_cv: dict[str, Any]) -> None:
+    assert german_cv["germeval"]["f1"] >= GERMEVAL_FLOOR, german_cv["germeval"]
 
-    res = evaluate_ner(_folder("ner", "europarl-de"))
-    assert res["f1"] >= EUROPARL_FLOOR, res
+
+def test_ner_europarl_de_cross_validated(german_cv: dict[str, Any]) -> None:
+    assert german_cv["europarl-de"]["f1"] >= EUROPARL_FLOOR, german_cv["europarl-de"]
 
 
 def test_names_slavicner_cross_validated() -> None:

@@ -1,7 +1,8 @@
-"""German NER: the CRF model trained by scripts/train_ner.py on GermEval 2014 + Europarl-de.
+"""German NER: the CRF model of scripts/train_ner.py (:mod:`sujet.entities.ner.training`).
 
-The model comes with the names of its training data (``ner_known_de.tsv.gz``, a feature) and
-uses the word clusters of scripts/build_ner_clusters.py.
+Trained on GermEval 2014 + Europarl-de dev, the SmartData news set and a sample of the LER legal
+set, with the word clusters of scripts/build_ner_clusters.py. A name lexicon of the training
+data (``ner_known_de.tsv.gz``) is read when the model was trained with one (``--known-names``).
 """
 
 from __future__ import annotations
