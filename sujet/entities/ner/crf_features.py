@@ -17,6 +17,9 @@ from sujet.entities.gazetteer import fold, given_names, org_words, place_words
 from sujet.entities.ner.clusters import CLUSTER_SIZES, load_clusters, word_clusters
 from sujet.entities.ner.lexicon import DE_DETERMINERS, LOC_HEAD, ORG_HEAD, PER_BEFORE
 
+# The folded form of a word, remembered: the tagger folds every word several times.
+_fold = lru_cache(maxsize=200_000)(fold)
+
 # Known names: lower-cased token tuple -> "PER" / "LOC" / "ORG".
 KnownNames = Mapping[tuple[str, ...], str]
 MAX_KNOWN_TOKENS = 6
@@ -106,12 +109,16 @@ def _neighbour_clusters(word: str, off: int) -> tuple[str, ...]:
     return tuple(f"{off}:{x}" for x in _extra_features(word) if x.startswith(("k64=", "k256=")))
 
 
-def known_name_features(words: list[str], known: KnownNames | None) -> list[list[str]]:
-    """B/I marks of the longest known names starting at capitalised words, left to right."""
+def known_name_features(
+    words: list[str], known: KnownNames | None, low: list[str] | None = None
+) -> list[list[str]]:
+    """B/I marks of the longest known names starting at capitalised words, left to right
+    (``low``: the folded words, when the caller has them)."""
     out: list[list[str]] = [[] for _ in words]
     if not known:
         return out
-    low = [fold(w) for w in words]
+    if low is None:
+        low = [_fold(w) for w in words]
     n, i = len(words), 0
     while i < n:
         hit: tuple[int, str] | None = None
@@ -143,7 +150,8 @@ def sentence_features(
     """
     base = [_word_features(w, lang) for w in words]
     extra = [_extra_features(w) for w in words]
-    marks = known_name_features(words, known)
+    low = [_fold(w) for w in words]
+    marks = known_name_features(words, known, low)
     out: list[list[str]] = []
     n = len(words)
     for i, w in enumerate(words):
@@ -152,9 +160,9 @@ def sentence_features(
             f.append("BOS")
         if i == n - 1:
             f.append("EOS")
-        if w[:1].isupper() and fold(w) in doc_lower:
+        if w[:1].isupper() and low[i] in doc_lower:
             f.append("also_lower")  # a capitalised word the document also writes in lower case
-        if i > 0 and fold(words[i - 1]) in DE_DETERMINERS and lang == "de":
+        if i > 0 and low[i - 1] in DE_DETERMINERS and lang == "de":
             f.append("after_det")
         for off in (-2, -1, 1, 2):
             j = i + off
@@ -163,7 +171,7 @@ def sentence_features(
             else:
                 f.append(f"{off}:pad")
         if i > 0:
-            f.append("bi=" + fold(words[i - 1]) + "|" + fold(w))
+            f.append("bi=" + low[i - 1] + "|" + low[i])
         f.extend(extra[i])
         f.extend(marks[i])
         if w[:1].isupper():
