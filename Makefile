@@ -29,10 +29,35 @@ lint: install
 	$(BIN)/ruff check sujet tests benchmarks scripts examples
 	$(BIN)/mypy sujet
 
+# Every shipped model, rebuilt from ../shared/data (SUJET_SHARED_DATA) in dependency order; each
+# gets <model>.meta.json with the command and data that made it (scripts/record_model.py).
+RECORD := nice -n 10 $(BIN)/python scripts/record_model.py
 models: install
-	$(BIN)/python scripts/train_ner.py
-	$(BIN)/python scripts/build_name_frequencies.py
-	$(BIN)/python scripts/train_pairs.py
+	$(RECORD) --model sujet/entities/models/ner_clusters_de.tsv.gz \
+	  --data textdump/trafilatura --data extraction/dates \
+	  --data train/ner/smartdata-de --data train/ner/ler-de \
+	  -- scripts/build_ner_clusters.py
+	$(RECORD) --model sujet/entities/models/ner_de.crfsuite \
+	  --model sujet/entities/models/ner_known_de.tsv.gz \
+	  --data ner/germeval --data ner/europarl-de \
+	  --data train/ner/smartdata-de --data train/ner/ler-de \
+	  -- scripts/train_ner.py --train --known-names
+	$(RECORD) --model sujet/entities/models/names_lr.json --data names/slavicner \
+	  -- scripts/fit_names.py --cv 5
+	$(RECORD) --model sujet/entities/data/position_heads_nerel.txt --data roles/nerel \
+	  -- scripts/build_roles_lexicon.py --cv 5
+	$(RECORD) --model sujet/entities/models/roles_pairs_ru.json --data roles/nerel \
+	  -- scripts/train_roles_pairs.py --cv 5
+	$(RECORD) --model sujet/stories/models/name_frequencies.json.gz \
+	  --data train/ner --data extraction/aeb \
+	  -- scripts/build_name_frequencies.py
+	$(RECORD) --model sujet/stories/models/static_use.npz -- scripts/distill_encoder.py --dims 128
+	$(RECORD) --model sujet/stories/models/pair_model_e5.json \
+	  --model sujet/stories/models/pair_model_static.json \
+	  --data pairs/semeval --data pairs/tg \
+	  -- scripts/train_pairs.py
+	$(RECORD) --model sujet/extract/models/textdump_lines.json --data textdump \
+	  -- scripts/train_textdump.py $${SUJET_SHARED_DATA:-../shared/data}/textdump
 
 clean:
 	rm -rf $(VENV) sujet.sqlite sujet.sqlite-wal sujet.sqlite-shm
