@@ -4,7 +4,9 @@
 Maslyak / Parkhomchik, "de": Masljak / Parchomtschik, "scientific": Masljak / Parchomčik);
 ``to_cyrillic`` goes the other way for Latin-script names (cs/pl/sl/de/en spellings).
 ``skeleton`` maps any spelling to a coarse ASCII sound key in which the usual variants agree:
-Мазур / Masur / Mazur -> "mazur", Масляк / Masljak / Maslyak -> "maslak".
+Мазур / Masur / Mazur -> "mazur", Масляк / Masljak / Maslyak -> "maslak". ``word_keys`` gives
+the keys of the readings of one name word (English reading of a Latin name, without a feminine
+or a case ending), which the same-person decision compares.
 """
 
 from __future__ import annotations
