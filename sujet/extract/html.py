@@ -26,12 +26,13 @@ from sujet.extract.html_choice import (
     main_text_candidate,
     page_prose,
 )
+from sujet.extract.html_chrome import PageChrome
 from sujet.extract.html_dates import find_publication_date
 from sujet.extract.html_expand import expand_siblings
 from sujet.extract.html_intro import join_intro
 from sujet.extract.html_merge import paragraph_index, split_paragraphs, text_key, vote
 from sujet.extract.html_meta import page_meta
-from sujet.extract.html_parse import parse_html, visible_text
+from sujet.extract.html_parse import parse_html, visible_texts
 from sujet.extract.types import Extracted
 from sujet.ingest.encoding import decode
 
@@ -59,8 +60,9 @@ def extract_html(raw: bytes | str, *, url: str | None = None) -> Extracted:
             metadata={"encoding": encoding, "visible_text": "", "no_article": "empty page"},
         )
     meta = page_meta(tree, url)
-    visible = visible_text(tree)
-    found = find_publication_date(tree, url, visible, meta.title)
+    chrome = PageChrome(tree)
+    visible, unframed = visible_texts(tree, chrome)
+    found = find_publication_date(tree, url, visible, meta.title, chrome, unframed)
     prose = page_prose(visible)
     by_key = paragraph_index(tree)
     body = article_body(tree, url, prose, by_key)

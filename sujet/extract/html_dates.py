@@ -18,6 +18,7 @@ from datetime import date
 import lxml.html
 from htmldate import find_date
 
+from sujet.extract.html_chrome import PageChrome
 from sujet.extract.html_meta import json_ld_objects
 from sujet.extract.html_textdates import day_near_headline, labelled_day
 
@@ -108,18 +109,21 @@ def _meta_published(tree: lxml.html.HtmlElement) -> Iterator[str]:
             yield found[name]
 
 
-def _time_published(tree: lxml.html.HtmlElement) -> Iterator[str]:
+def _time_published(tree: lxml.html.HtmlElement, chrome: PageChrome | None) -> Iterator[str]:
     for el in tree.iter("time"):
-        if el.get("itemprop", "").lower() == "datepublished" or el.get("pubdate") is not None:
+        marked = el.get("itemprop", "").lower() == "datepublished" or el.get("pubdate") is not None
+        if marked and not (chrome and chrome.holds(el)):
             yield el.get("datetime") or el.text_content()
     for el in tree.xpath("//*[@itemprop='datePublished'][not(self::meta)][not(self::time)]"):
-        yield el.get("content") or el.get("datetime") or el.text_content()
+        if not (chrome and chrome.holds(el)):
+            yield el.get("content") or el.get("datetime") or el.text_content()
 
 
-def _first_time_element(tree: lxml.html.HtmlElement) -> Iterator[str]:
+def _first_time_element(tree: lxml.html.HtmlElement, chrome: PageChrome | None) -> Iterator[str]:
+    """The first ``<time>`` with a machine-readable date outside the page's chrome."""
     body = tree.find("body")
     for el in (body if body is not None else tree).iter("time"):
-        if el.get("datetime"):
+        if el.get("datetime") and not (chrome and chrome.holds(el)):
             yield el.get("datetime") or ""
             return
 
@@ -145,14 +149,14 @@ def _htmldate(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
         return None
 
 
-def _structured(tree: lxml.html.HtmlElement) -> dict[str, str]:
+def _structured(tree: lxml.html.HtmlElement, chrome: PageChrome | None) -> dict[str, str]:
     """The days of the page's markup (JSON-LD, meta tags, <time>); UTC timestamps get ``_utc``."""
     out: dict[str, str] = {}
     for source, values in (
         ("jsonld", _jsonld_published(tree)),
         ("meta", _meta_published(tree)),
-        ("time", _time_published(tree)),
-        ("time_any", _first_time_element(tree)),
+        ("time", _time_published(tree, chrome)),
+        ("time_any", _first_time_element(tree, chrome)),
     ):
         for v in values:
             day = parse_day(v)
@@ -168,7 +172,8 @@ def _structured(tree: lxml.html.HtmlElement) -> dict[str, str]:
 # 0.88 (all), UTC timestamps 0.88. Orders compared on both sets (dates / trafilatura accuracy):
 # this one 0.953 / 0.893; label first 0.953 / 0.887; URL first 0.940 / 0.893; htmldate alone
 # 0.900 / 0.860. Text the reader sees goes first: structured stamps are often the modification
-# time or the UTC day.
+# time or the UTC day. The byline and <time> elements read outside the page's chrome
+# (html_chrome): 0.953 / 0.900 (a page of the trafilatura set had taken a header's day).
 PRIORITY = (
     "byline",
     "label",
@@ -201,27 +206,54 @@ def find_publication_date(
     url: str | None,
     visible: str | None = None,
     headline: str | None = None,
+    chrome: PageChrome | None = None,
+    unframed: str | None = None,
 ) -> FoundDate | None:
     """The page's publication day and the kind of evidence it came from, or None.
+
+    ``visible``: the page's visible text; ``chrome``: the page's chrome (html_chrome: site
+    header, top bar, navigation, footer, sidebars) and ``unframed``: the visible text without it.
+    A bare date in the chrome (today's date, a clock, a teaser's day) dates the site, not the
+    article: the byline is looked for, and ``<time>`` elements are read, outside the chrome only.
+    A date after a publication label names what it dates: one in the chrome ("this article was
+    posted on ..." in a blog's sidebar) is taken when the rest of the page states none.
 
     Sources are asked in PRIORITY order and the search stops at the first that answers: the
     cheap ones (the text next to the headline, the URL, the markup) usually do, and htmldate's
     search, the costliest (about 5 ms a page), runs only when none of those before it does.
     """
-    for source, day in _days_in_priority(tree, url, visible, headline):
+    texts = _PageTexts(visible, visible if unframed is None else unframed)
+    for source, day in _days_in_priority(tree, url, texts, headline, chrome):
         if day:
             return FoundDate(day, _REPORTED.get(source, "htmldate"))
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _PageTexts:
+    whole: str | None
+    unframed: str | None
+
+    def labelled_day(self) -> str | None:
+        day = labelled_day(self.unframed) if self.unframed else None
+        if day is None and self.whole and self.whole != self.unframed:
+            day = labelled_day(self.whole)
+        return day
+
+
 def _days_in_priority(
-    tree: lxml.html.HtmlElement, url: str | None, visible: str | None, headline: str | None
+    tree: lxml.html.HtmlElement,
+    url: str | None,
+    texts: _PageTexts,
+    headline: str | None,
+    chrome: PageChrome | None,
 ) -> Iterator[tuple[str, str | None]]:
     """(source, day) in PRIORITY order, each source computed only when the ones before fail."""
     marked: dict[str, str] | None = None
+    unframed = texts.unframed
     lookups = {
-        "byline": lambda: day_near_headline(visible, headline) if visible else None,
-        "label": lambda: labelled_day(visible) if visible else None,
+        "byline": lambda: day_near_headline(unframed, headline) if unframed else None,
+        "label": texts.labelled_day,
         "url": lambda: url_day(url),
         "htmldate": lambda: _htmldate(tree, url),
     }
@@ -230,5 +262,5 @@ def _days_in_priority(
             yield source, lookups[source]()
             continue
         if marked is None:
-            marked = _structured(tree)
+            marked = _structured(tree, chrome)
         yield source, marked.get(source)
