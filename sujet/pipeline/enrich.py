@@ -67,10 +67,22 @@ class EntityEnricher:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._resolver: EntityResolver | None = None
+        # Articles an interrupted run had already merged into the stored entities (see resume).
+        self._absorbed: set[str] = set()
 
     def reset(self) -> None:
         """Forget the entity index: a failed call may have merged part of its chunk into it."""
         self._resolver = None
+
+    def resume(self, store: Store) -> None:
+        """Before finishing an interrupted run: note the articles the stored entities already
+        count. The run stored their mentions, facts and entities and was stopped before it
+        marked them enriched; merging them again would count their names twice."""
+        self._absorbed = {
+            str(article_id)
+            for entity in self._resolver_for(store).entities.values()
+            for article_id in entity.metadata.get("articles") or []
+        }
 
     def _resolver_for(self, store: Store) -> EntityResolver:
         if self._resolver is None:
@@ -89,6 +101,8 @@ class EntityEnricher:
         bounds = document_bounds(self.settings)
         for article in articles:
             if article.duplicate_of:  # a duplicate repeats its original: counted once
+                continue
+            if article.id in self._absorbed:  # done before an interruption: counted once
                 continue
             try:
                 found = bounded.call("entities", analyze_entities, article, bounds,

@@ -61,8 +61,9 @@ log = logging.getLogger(__name__)
 
 # Called with each stored chunk of new articles (entities, events); returns counters to report,
 # and under FAILED the articles it could not enrich itself (a list of ArticleFailure). Optional
-# attributes: ``stage`` (its name in reports) and ``reset()`` (called after it raised, to drop
-# in-memory state the failed call may have left half updated, before the chunk is retried).
+# attributes: ``stage`` (its name in reports), ``reset()`` (called after it raised, to drop
+# in-memory state the failed call may have left half updated, before the chunk is retried) and
+# ``resume(store)`` (called before an interrupted run's stored articles are enriched).
 Enricher = Callable[[list[Article], Store], dict[str, Any]]
 
 FAILED = "failed_articles"  # key of an enricher's result: the articles it failed on
@@ -418,6 +419,10 @@ def run_ingest(
     )
     store.record_run(run)  # unfinished until the end: a crash shows on the next run
     if previous and previous[0].finished_at is None:
+        for enrich in chosen:  # an enricher may note what the interrupted run left done
+            resume = getattr(enrich, "resume", None)
+            if callable(resume):
+                resume(store)
         report.enrich["resumed_articles"] = finish_enrichment(store, settings, chosen, report)
 
     def known(page: Page) -> bool:
