@@ -56,6 +56,8 @@ models: install
 	  --model sujet/stories/models/pair_model_static.json \
 	  --data pairs/semeval --data pairs/tg \
 	  -- scripts/train_pairs.py
+	$(RECORD) --model sujet/topics/models/topics_e5.json --data topics/tg \
+	  -- scripts/train_topics.py --cv 5
 	$(RECORD) --model sujet/extract/models/textdump_lines.json --data textdump \
 	  -- scripts/train_textdump.py $${SUJET_SHARED_DATA:-../shared/data}/textdump
 

@@ -20,6 +20,7 @@ HARNESSES: dict[str, tuple[str, str]] = {
     "clustering": ("sujet.eval.clustering", "evaluate_clustering"),
     "stream": ("sujet.eval.stream", "evaluate_stream"),
     "quotes": ("sujet.eval.quotes", "evaluate_quotes"),
+    "topics": ("sujet.eval.topics", "evaluate_topics"),
 }
 
 
