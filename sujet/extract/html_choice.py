@@ -84,6 +84,18 @@ def in_aside(el: lxml.html.HtmlElement) -> bool:
     return _marked_aside(el) or any(_marked_aside(a) for a in el.iterancestors())
 
 
+def _in_aside_seen(
+    el: lxml.html.HtmlElement, marked: dict[lxml.html.HtmlElement, bool]
+) -> bool:
+    """in_aside, each container's label read once for all the elements that share it."""
+    for node in (el, *el.iterancestors()):
+        if node not in marked:
+            marked[node] = _marked_aside(node)
+        if marked[node]:
+            return True
+    return False
+
+
 def demote_minor_articles(tree: lxml.html.HtmlElement, prose: int) -> int:
     """Turn the ``<article>`` elements that are not the page's article into ``<div>``; how many.
 
@@ -124,7 +136,8 @@ def drop_aside_paragraphs(
     html_merge.paragraph_index.
     """
     found = [by_key.get(text_key(par)) for par in paragraphs]
-    aside = [el is not None and in_aside(el) for el in found]
+    marked: dict[lxml.html.HtmlElement, bool] = {}  # the paragraphs share their containers
+    aside = [el is not None and _in_aside_seen(el, marked) for el in found]
     dropped = sum(len(par) for par, a in zip(paragraphs, aside, strict=True) if a)
     if not dropped or dropped >= 0.5 * sum(map(len, paragraphs)):
         return paragraphs

@@ -32,7 +32,13 @@ _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DAY_MONTH = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})", re.I)
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I)
-_LABELLED = re.compile(rf"(?:{_LABELS})\s*:?\s*(?:\w+,\s*)?(.{{6,40}})", re.I)
+# The first letters of the labels, tested before the labels themselves: a position whose letter
+# starts no label is passed over at once (the search over a page's text costs a third). Each
+# alternative of _LABELS starts with a letter, and none holds a "|" inside a group.
+_LABEL_INITIALS = "".join(sorted({alt[0].lower() for alt in _LABELS.split("|")}))
+_LABELLED = re.compile(
+    rf"(?=[{_LABEL_INITIALS}])(?:{_LABELS})\s*:?\s*(?:\w+,\s*)?(.{{6,40}})", re.I
+)
 # German puts the verb after the date: "wurde am 19. Mai 2010 um 23:03 Uhr gepostet".
 _LABEL_AFTER = re.compile(
     r"\bam\s+(.{6,25}?)\s+(?:um\s+[\d:.]+\s*(?:Uhr\s+)?)?"
