@@ -93,6 +93,10 @@ class EntitySettings(BaseModel):
     blas_threads: int = 1
 
 
+class TopicSettings(BaseModel):
+    enabled: bool = True  # a topic on every article at enrichment (sujet.topics)
+
+
 class StorySettings(BaseModel):
     enabled: bool = True
     # The longest span of one event: two reports further apart are never compared, and an
@@ -113,6 +117,18 @@ class StorySettings(BaseModel):
     pair_model: str | None = None
 
 
+class MonitorSettings(BaseModel):
+    """The monitor (``sujet monitor``): how sources are polled (docs/benchmarks/monitor.md)."""
+
+    workers: int = 8  # sources fetched at once, so that one slow source never stalls the others
+    tick_s: float = 1.0  # how often the scheduler looks for due sources
+    backoff_max_minutes: int = 6 * 60  # cap of the doubled wait after consecutive errors
+    follow_links: bool = True  # a feed item's link is fetched for the full article
+    links_per_poll: int = 100  # new pages taken from one source per poll; the rest next time
+    seen_per_source: int = 5000  # item keys remembered per source (newest kept)
+    folder_settle_s: float = 2.0  # a dropped file is read once unchanged for this long
+
+
 class ServeSettings(BaseModel):
     host: str = "127.0.0.1"
     port: int = 8000
@@ -130,6 +146,20 @@ class ServeSettings(BaseModel):
     max_request_bytes: int = 10 * 1024 * 1024
 
 
+class AlertSettings(BaseModel):
+    """Watchlist alerts (sujet.alerts): how they are evaluated and delivered."""
+
+    batch_size: int = 200  # articles evaluated per transaction (alerts and watermarks together)
+    smtp_host: str | None = None  # e-mail alerts need it
+    smtp_port: int = 25
+    smtp_from: str = "sujet@localhost"
+    webhook_secret: str | None = None  # HMAC-SHA256 key of the X-Sujet-Signature header
+    timeout_s: float = 10.0  # one webhook POST or SMTP conversation
+    retries: int = 3  # attempts after the first, before an alert is marked undelivered
+    backoff_s: float = 1.0  # wait before retry n is backoff_s * 2**(n-1)
+    feed_items: int = 50  # newest alerts in a watchlist's RSS/Atom feed
+
+
 class Settings(BaseSettings):
     """Everything tunable in one place."""
 
@@ -143,7 +173,10 @@ class Settings(BaseSettings):
     dedup: DedupSettings = Field(default_factory=DedupSettings)
     entities: EntitySettings = Field(default_factory=EntitySettings)
     stories: StorySettings = Field(default_factory=StorySettings)
+    topics: TopicSettings = Field(default_factory=TopicSettings)
     serve: ServeSettings = Field(default_factory=ServeSettings)
+    alerts: AlertSettings = Field(default_factory=AlertSettings)
+    monitor: MonitorSettings = Field(default_factory=MonitorSettings)
     executor: str = "local"  # "local" or "dask"
     dask_address: str | None = None  # scheduler address; None starts a local cluster
 

@@ -10,6 +10,7 @@ refused from their headers before their body is read. One Fetcher is meant for o
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -112,6 +113,24 @@ def check_url(url: str) -> httpx.URL:
     return parsed
 
 
+class HostPacer:
+    """The least delay between two requests to one host, shared by the Fetchers of many
+    threads: each request reserves the host's next free slot, then waits for it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._next: dict[str, float] = {}
+
+    def wait(self, host: str, gap: float, max_wait_s: float) -> None:
+        with self._lock:
+            now = time.monotonic()
+            slot = max(now, self._next.get(host, now))
+            slot = min(slot, now + max_wait_s)
+            self._next[host] = slot + gap
+        if slot > now:
+            time.sleep(slot - now)
+
+
 def _host_key(url: httpx.URL) -> str:
     return f"{url.scheme}://{url.host}:{url.port or (443 if url.scheme == 'https' else 80)}"
 
@@ -121,7 +140,8 @@ class Fetcher:
 
     ``host_delay_s`` is the least time between two requests to one host; ``allow_networks``
     lists networks (CIDR) allowed even when private (an intranet news server);
-    ``max_wait_s`` caps any single wait (Retry-After, Crawl-delay, backoff).
+    ``max_wait_s`` caps any single wait (Retry-After, Crawl-delay, backoff); ``pacer`` shares
+    the delay between hosts' requests with other Fetchers (other threads).
     """
 
     def __init__(
@@ -133,8 +153,10 @@ class Fetcher:
         max_wait_s: float = 30.0,
         allow_networks: Iterable[str] = (),
         resolver: Resolver = system_resolver,
+        pacer: HostPacer | None = None,
     ) -> None:
         self.settings = settings
+        self.pacer = pacer
         self.host_delay_s = host_delay_s
         self.max_redirects = max_redirects
         self.max_wait_s = max_wait_s
@@ -162,14 +184,29 @@ class Fetcher:
 
     # -- public ---------------------------------------------------------------------------
 
-    def fetch(self, url: str) -> Page:
-        """The page at ``url`` after redirects; raises FetchError subclasses or TooLarge."""
+    def fetch(self, url: str, *, etag: str | None = None,
+              last_modified: str | None = None) -> Page:
+        """The page at ``url`` after redirects; raises FetchError subclasses or TooLarge.
+
+        ``etag`` / ``last_modified`` make the request conditional: an unchanged page comes back
+        empty with ``metadata["status"] == 304``. ``metadata`` carries the reply's ``etag`` and
+        ``last_modified`` for the next request.
+        """
         current = self._vet(url)
         hops: list[str] = []
+        conditions = {k: v for k, v in (("If-None-Match", etag),
+                                        ("If-Modified-Since", last_modified)) if v}
         for _ in range(self.max_redirects + 1):
             if self.settings.respect_robots:
                 self._check_robots(current)
-            reply = self._get_with_retries(current, self.settings.max_bytes, read_body=True)
+            reply = self._get_with_retries(current, self.settings.max_bytes, read_body=True,
+                                           headers=conditions)
+            if reply.status == 304 and conditions:
+                return Page(source=url, content=b"", content_type="", url=str(current),
+                            fetched_at=datetime.now(UTC), site=site_of(str(current)),
+                            metadata={"status": 304, "redirects": hops,
+                                      "attempts": reply.attempts, "etag": etag,
+                                      "last_modified": last_modified})
             if reply.status in _REDIRECTS and reply.headers.get("location"):
                 target = urljoin(str(current), reply.headers["location"])
                 hops.append(target)
@@ -189,7 +226,9 @@ class Fetcher:
                 fetched_at=datetime.now(UTC),
                 encoding=charset,
                 site=site_of(final),
-                metadata={"status": reply.status, "redirects": hops, "attempts": reply.attempts},
+                metadata={"status": reply.status, "redirects": hops, "attempts": reply.attempts,
+                          "etag": reply.headers.get("etag"),
+                          "last_modified": reply.headers.get("last-modified")},
             )
         raise FetchError(f"more than {self.max_redirects} redirects", source=url)
 
@@ -237,6 +276,9 @@ class Fetcher:
     def _wait_turn(self, url: httpx.URL) -> None:
         state = self._state(url)
         gap = max(self.host_delay_s, state.crawl_delay)
+        if self.pacer is not None:
+            self.pacer.wait(_host_key(url), gap, self.max_wait_s)
+            return
         wait = state.last_request + gap - time.monotonic()
         if wait > 0:
             time.sleep(min(wait, self.max_wait_s))
@@ -249,13 +291,15 @@ class Fetcher:
         return min(wait, self.max_wait_s)
 
     def _get_with_retries(
-        self, url: httpx.URL, max_bytes: int, *, read_body: bool, robots: bool = False
+        self, url: httpx.URL, max_bytes: int, *, read_body: bool, robots: bool = False,
+        headers: dict[str, str] | None = None,
     ) -> _Reply:
         attempts = self.settings.retries + 1
         for attempt in range(attempts):
             self._wait_turn(url)
             try:
-                reply = self._get_once(url, max_bytes, read_body=read_body, robots=robots)
+                reply = self._get_once(url, max_bytes, read_body=read_body, robots=robots,
+                                       headers=headers)
             except (httpx.ConnectError, httpx.ConnectTimeout) as err:
                 if attempt + 1 < attempts:
                     time.sleep(self._backoff(attempt, None))
@@ -278,9 +322,10 @@ class Fetcher:
             return reply
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _get_once(self, url: httpx.URL, max_bytes: int, *, read_body: bool, robots: bool) -> _Reply:
+    def _get_once(self, url: httpx.URL, max_bytes: int, *, read_body: bool, robots: bool,
+                  headers: dict[str, str] | None = None) -> _Reply:
         deadline = time.monotonic() + self.settings.timeout_s * _TOTAL_TIME_FACTOR
-        with self._client.stream("GET", url) as response:
+        with self._client.stream("GET", url, headers=headers) as response:
             reply = _Reply(url=str(url), status=response.status_code, headers=response.headers)
             if not read_body or not 200 <= response.status_code < 300:
                 return reply

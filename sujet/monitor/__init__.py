@@ -1,0 +1,11 @@
+"""Monitoring that runs by itself: registered sources polled on their schedules.
+
+:class:`Monitor` polls feeds, sitemaps, list pages and dropped-into folders
+(:mod:`sujet.monitor.kinds`) and ingests what is new; :class:`SourceState` is what the store
+records per source (:mod:`sujet.monitor.state`).
+"""
+
+from sujet.monitor.service import Monitor, NewArticles
+from sujet.monitor.state import KINDS, SourceState
+
+__all__ = ["KINDS", "Monitor", "NewArticles", "SourceState"]

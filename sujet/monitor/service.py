@@ -1,0 +1,358 @@
+"""The monitor: polls every registered source on its schedule and ingests what is new.
+
+Fetching runs on a pool of ``settings.monitor.workers`` threads, so a source that times out,
+trickles a huge body or loops through redirects holds one worker at most (the fetcher's
+per-request timeout, total download time and byte cap end it) while the others go on. Each
+source has its own :class:`~sujet.ingest.fetch.Fetcher` (robots.txt, retries), and one
+:class:`~sujet.ingest.fetch.HostPacer` keeps the least delay between two requests to a host
+across all of them.
+
+Ingest runs in the calling thread, through the pipeline's :func:`ingest_pages` (stored,
+deduplicated, enriched, clustered), one chunk at a time. After each chunk the source's record
+takes the keys of the items it held; the validators of the answer (ETag, Last-Modified) are
+recorded only once every item is in. A monitor killed at any point therefore re-reads the
+document on restart, skips the items it recorded, and at worst fetches the one chunk in
+flight again, which the pipeline recognises as stored: nothing is lost, nothing is added twice.
+
+Each stored chunk is announced to the ``on_articles`` callbacks (:class:`NewArticles`); readers
+that prefer the store find the same articles by their sequence number.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sujet.config import Settings
+from sujet.errors import FetchError, FetchTimeout, InputError, SujetError
+from sujet.ingest.failures import ReadFailure
+from sujet.ingest.fetch import Fetcher, HostPacer
+from sujet.ingest.sniff import check_content
+from sujet.model import Page
+from sujet.monitor.kinds import Item, Listing, feed_listing, listpage_links, sitemap_listing
+from sujet.monitor.state import SourceState, utcnow
+from sujet.store.base import Store
+
+log = logging.getLogger(__name__)
+
+# The fields of a source's record the monitor writes; the others (name, interval, kind,
+# paused) belong to whoever registered the source and are never overwritten here.
+_OWNED = ("etag", "last_modified", "seen", "last_fetch", "next_due", "last_status",
+          "last_added", "total_added", "consecutive_errors", "last_error_code", "last_error")
+_MAX_CHILD_SITEMAPS = 20
+_FETCHER_TTL_S = 24 * 3600  # robots.txt is read again after a day
+# Transient link failures: the item is tried again on the next poll.
+_RETRYABLE = (FetchTimeout,)
+_IGNORED_SUFFIXES = (".part", ".tmp", ".crdownload", ".partial", ".lock")
+
+
+@dataclass(slots=True)
+class NewArticles:
+    """Articles one poll of one source stored (one chunk), for whoever reacts to them."""
+
+    source: str
+    article_ids: list[str]
+    pages: list[tuple[str | None, datetime | None]]  # (URL, fetched at) of the chunk's pages
+    stored_at: datetime
+
+
+@dataclass(slots=True)
+class Fetched:
+    """One page of a poll, or why it could not be read, with the item key it answers."""
+
+    key: str
+    page: Page | ReadFailure
+    retry: bool = False  # a transient failure: the key is not remembered
+
+
+@dataclass(slots=True)
+class PollResult:
+    state: SourceState
+    fetched: list[Fetched] = field(default_factory=list)
+    unchanged: bool = False
+    error: SujetError | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+Observer = Callable[[NewArticles], None]
+
+
+class _Fetchers:
+    """One Fetcher per source (its robots.txt cache, renewed daily), all paced per host by one
+    :class:`HostPacer`, so that requests to a host keep their delay across threads."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.pacer = HostPacer()
+        self._lock = threading.Lock()
+        self._by_source: dict[str, tuple[Fetcher, float]] = {}
+
+    def get(self, url: str) -> Fetcher:
+        with self._lock:
+            entry = self._by_source.get(url)
+            if entry is None or time.monotonic() - entry[1] > _FETCHER_TTL_S:
+                if entry is not None:
+                    entry[0].close()
+                fetch = self.settings.fetch
+                entry = (Fetcher(fetch, host_delay_s=fetch.host_delay_s, pacer=self.pacer),
+                         time.monotonic())
+                self._by_source[url] = entry
+            return entry[0]
+
+    def close(self) -> None:
+        with self._lock:
+            for fetcher, _ in self._by_source.values():
+                fetcher.close()
+            self._by_source.clear()
+
+
+def _failure(err: SujetError, source: str) -> ReadFailure:
+    return ReadFailure(source=source, code=err.code, reason=err.message)
+
+
+class Monitor:
+    """Polls the sources of one store; see the module docstring."""
+
+    def __init__(self, store: Store, settings: Settings, *,
+                 on_articles: Iterable[Observer] = (), enrich: bool = True) -> None:
+        self.store = store
+        self.settings = settings
+        self.on_articles: list[Observer] = list(on_articles)
+        self._enrich = enrich
+        self._enrichers: Sequence[Any] | None = None
+        self._fetchers = _Fetchers(settings)
+        self._pool = ThreadPoolExecutor(max(1, settings.monitor.workers),
+                                        thread_name_prefix="sujet-monitor")
+        self._resumed = False
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._fetchers.close()
+
+    def __enter__(self) -> Monitor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- scheduling -------------------------------------------------------------------------
+
+    def due(self, now: datetime | None = None) -> list[SourceState]:
+        now = now or utcnow()
+        states = (SourceState.from_record(s) for s in self.store.list_sources() if s.get("url"))
+        return [s for s in states if s.is_due(now)]
+
+    def poll_due(self, now: datetime | None = None) -> list[dict[str, Any]]:
+        """Polls every due source (concurrently) and ingests what is new; the updated records."""
+        return self.poll(self.due(now))
+
+    def poll_one(self, url: str) -> dict[str, Any] | None:
+        record = next((s for s in self.store.list_sources() if s.get("url") == url), None)
+        if record is None:
+            return None
+        return self.poll([SourceState.from_record(record)])[0]
+
+    def poll(self, states: Sequence[SourceState]) -> list[dict[str, Any]]:
+        self._resume()
+        futures = [self._pool.submit(self._fetch, s) for s in states]
+        return [self._ingest(f.result()) for f in futures]
+
+    def run(self, stop: threading.Event, *, on_round: Callable[[], None] | None = None) -> None:
+        """Polls until ``stop`` is set: each due source as soon as a worker is free."""
+        self._resume()
+        inflight: dict[str, Future[PollResult]] = {}
+        while not stop.is_set():
+            for state in self.due():
+                if state.url not in inflight:
+                    inflight[state.url] = self._pool.submit(self._fetch, state)
+            if not inflight:
+                stop.wait(self.settings.monitor.tick_s)
+                continue
+            done, _ = wait(list(inflight.values()), timeout=self.settings.monitor.tick_s,
+                           return_when=FIRST_COMPLETED)
+            for url in [u for u, f in inflight.items() if f in done]:
+                self._ingest(inflight.pop(url).result())
+            if on_round is not None and done:
+                on_round()
+
+    # -- fetching (worker threads; no store access) -----------------------------------------
+
+    def _fetch(self, state: SourceState) -> PollResult:
+        result = PollResult(state=state)
+        try:
+            if state.kind == "folder":
+                result.fetched = list(self._folder(state))
+                return result
+            self._fetch_listed(state, self._fetchers.get(state.url), result)
+        except SujetError as err:
+            result.error = err
+        except Exception as err:  # noqa: BLE001 - one broken source never stops the others
+            log.warning("polling %s failed", state.url, exc_info=err)
+            result.error = SujetError(f"{type(err).__name__}: {err}", source=state.url)
+        return result
+
+    def _fetch_listed(self, state: SourceState, fetcher: Fetcher, result: PollResult) -> None:
+        page = fetcher.fetch(state.url, etag=state.etag, last_modified=state.last_modified)
+        if page.metadata.get("status") == 304:
+            result.unchanged = True
+            result.etag, result.last_modified = state.etag, state.last_modified
+            return
+        result.etag = page.metadata.get("etag")
+        result.last_modified = page.metadata.get("last_modified")
+        data = page.content if isinstance(page.content, bytes) else page.content.encode()
+        check_content(data, state.url)
+        listing = self._listing(state, data, page, fetcher)
+        seen = set(state.seen)
+        fresh = [i for i in listing.items if i.key not in seen]
+        cap = self.settings.monitor.links_per_poll
+        if len(fresh) > cap:
+            result.etag = result.last_modified = None  # the rest is read on the next poll
+            fresh = fresh[:cap]
+        for item in fresh:
+            result.fetched.append(self._item(item, fetcher))
+
+    def _listing(self, state: SourceState, data: bytes, page: Page, fetcher: Fetcher) -> Listing:
+        follow = self.settings.monitor.follow_links
+        if state.kind == "sitemap":
+            listing = sitemap_listing(data, state.url)
+            for child in listing.children[:_MAX_CHILD_SITEMAPS]:
+                try:
+                    sub = fetcher.fetch(child)
+                except FetchError as err:
+                    log.info("%s: child sitemap %s: %s", state.url, child, err)
+                    continue
+                body = sub.content if isinstance(sub.content, bytes) else sub.content.encode()
+                listing.items.extend(sitemap_listing(body, child).items)
+            return listing
+        if state.kind == "listpage":
+            return listpage_links(data, state.url)
+        return feed_listing(data, state.url, page.fetched_at, follow_links=follow)
+
+    def _item(self, item: Item, fetcher: Fetcher) -> Fetched:
+        if item.link is None:
+            assert item.page is not None
+            return Fetched(item.key, item.page)
+        try:
+            linked = fetcher.fetch(item.link)
+            data = linked.content if isinstance(linked.content, bytes) else linked.content.encode()
+            check_content(data, item.link)
+        except SujetError as err:
+            if item.page is not None:
+                item.page.metadata["link_error"] = str(err)
+                return Fetched(item.key, item.page)
+            return Fetched(item.key, _failure(err, item.link), retry=isinstance(err, _RETRYABLE))
+        linked.title_hint = item.title_hint or linked.title_hint
+        linked.date_hint = item.date_hint or linked.date_hint
+        if item.page is not None:
+            linked.source = item.page.source
+            linked.metadata.update(item.page.metadata)
+            linked.metadata["feed_content"] = item.page.content
+        return Fetched(item.key, linked)
+
+    def _folder(self, state: SourceState) -> Iterator[Fetched]:
+        """Files dropped into a folder, each read once it has stopped changing."""
+        from sujet.ingest.readers import iter_pages
+
+        root = Path(state.url.removeprefix("file://"))
+        if not root.is_dir():
+            raise InputError("the folder does not exist or is not a directory", source=state.url)
+        settle = self.settings.monitor.folder_settle_s
+        now = time.time()
+        seen = set(state.seen)
+        taken = 0
+        for path in sorted(root.rglob("*")):
+            if (not path.is_file() or path.name.startswith(".")
+                    or path.name.endswith(_IGNORED_SUFFIXES)):
+                continue
+            stat = path.stat()
+            if now - stat.st_mtime < settle:
+                continue  # still being written
+            key = f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}"
+            if key in seen:
+                continue
+            if taken == self.settings.monitor.links_per_poll:
+                return
+            taken += 1
+            for page in iter_pages([str(path)], self.settings):
+                yield Fetched(key, page)
+
+    # -- ingest (calling thread) ------------------------------------------------------------
+
+    def _pipeline(self) -> tuple[Any, Sequence[Any]]:
+        from sujet.pipeline import ingest
+
+        if self._enrichers is None:
+            from sujet.pipeline.enrich import default_enrichers
+
+            self._enrichers = tuple(default_enrichers(self.settings)) if self._enrich else ()
+        return ingest, self._enrichers
+
+    def _resume(self) -> None:
+        """Enriches the articles a killed monitor stored but did not enrich."""
+        if self._resumed:
+            return
+        self._resumed = True
+        ingest, enrichers = self._pipeline()
+        for enricher in enrichers:
+            resume = getattr(enricher, "resume", None)
+            if callable(resume):
+                resume(self.store)
+        ingest.finish_enrichment(self.store, self.settings, enrichers, ingest.IngestReport())
+
+    def _ingest(self, result: PollResult) -> dict[str, Any]:
+        state = result.state
+        now = utcnow()
+        added = 0
+        dropped: list[ReadFailure] = []
+        size = max(1, self.settings.ingest.batch_size)
+        ingest, enrichers = self._pipeline()
+        for start in range(0, len(result.fetched), size):
+            chunk = result.fetched[start:start + size]
+            pages = [f.page for f in chunk if isinstance(f.page, Page)]
+            dropped.extend(f.page for f in chunk if isinstance(f.page, ReadFailure))
+            if pages:
+                try:
+                    report = ingest.ingest_pages(pages, self.store, self.settings,
+                                                 enrichers=enrichers)
+                except SujetError as err:  # the store refused the chunk: tried again next poll
+                    result.error = err
+                    break
+                added += report.added
+                if report.article_ids:
+                    self._announce(NewArticles(state.url, list(report.article_ids),
+                                               [(p.url, p.fetched_at) for p in pages], utcnow()))
+            state.remember([f.key for f in chunk if not f.retry],
+                           self.settings.monitor.seen_per_source)
+            self._save(state)
+        if result.error is not None:
+            cap = timedelta(minutes=self.settings.monitor.backoff_max_minutes)
+            state.failed(now, result.error.code, result.error.message, cap, added)
+        elif result.fetched and len(dropped) == len(result.fetched):
+            first = dropped[0]  # every item failed: the source is reported, and backed off
+            cap = timedelta(minutes=self.settings.monitor.backoff_max_minutes)
+            state.failed(now, first.code, f"no item could be read ({first.reason})", cap)
+            state.etag, state.last_modified = result.etag, result.last_modified
+        else:
+            state.etag, state.last_modified = result.etag, result.last_modified
+            state.succeeded(now, added, unchanged=result.unchanged)
+        self._save(state)
+        return state.as_record()
+
+    def _save(self, state: SourceState) -> None:
+        record = state.as_record()
+        self.store.upsert_source({"url": state.url, **{k: record[k] for k in _OWNED}})
+
+    def _announce(self, batch: NewArticles) -> None:
+        for observer in self.on_articles:
+            try:
+                observer(batch)
+            except Exception as err:  # noqa: BLE001 - an observer never stops the monitor
+                log.warning("an article observer failed on %s", batch.source, exc_info=err)
