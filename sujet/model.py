@@ -61,6 +61,7 @@ class Article:
     storyline_id: str | None = None
     fetched_at: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
+    topic: str | None = None  # sujet.topics.TOPICS, set at enrichment
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -263,12 +263,17 @@ class EventEnricher:
 
 
 def default_enrichers(settings: Settings) -> Sequence[Enricher]:
-    """Entities first (events use their ids), then events; each can be switched off."""
+    """Entities first (events use their ids), then events, then topics; each can be switched
+    off."""
     chosen: list[Enricher] = []
     if settings.entities.enabled:
         chosen.append(EntityEnricher(settings))
     if settings.stories.enabled:
         chosen.append(EventEnricher(settings))
+    if settings.topics.enabled:  # after events: their e5 vectors of the same texts are cached
+        from sujet.topics.enrich import TopicEnricher
+
+        chosen.append(TopicEnricher())
     return chosen
 
 

@@ -25,6 +25,7 @@ class ArticleQuery:
     date_to: str | None = None  # ISO, inclusive
     entity_id: str | None = None
     event_id: str | None = None
+    topic: str | None = None
     include_duplicates: bool = True
     limit: int = 50
     offset: int = 0

@@ -71,6 +71,8 @@ def article_conditions(query: ArticleQuery) -> list[ColumnElement[bool]]:
             c.id.in_(select(event_members.c.article_id)
                      .where(event_members.c.event_id == query.event_id)),
         ))
+    if query.topic:
+        conds.append(c.topic == query.topic)
     if not query.include_duplicates:
         conds.append(c.duplicate_of.is_(None))
     return conds

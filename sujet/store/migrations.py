@@ -11,17 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, inspect, select
 
 from sujet.errors import SchemaVersionError
 from sujet.store.backend import Backend
 from sujet.store.schema import (
+    alert_deliveries,
+    alerts,
     event_aliases,
     meta,
     metadata,
     quotes,
     rejected_documents,
     storyline_aliases,
+    watchlists,
 )
 
 VERSION_KEY = "schema_version"
@@ -87,12 +90,28 @@ def _quotes_table(conn: Connection, backend: Backend) -> None:
     quotes.create(conn, checkfirst=True)
 
 
+
+def _alert_tables(conn: Connection, backend: Backend) -> None:
+    for table in (watchlists, alerts, alert_deliveries):
+        table.create(conn, checkfirst=True)
+
+
+def _article_topics(conn: Connection, backend: Backend) -> None:
+    # A store created at this version already has the column (migration 1 creates it).
+    have = {c["name"] for c in inspect(conn).get_columns("articles")}
+    if "topic" not in have:
+        conn.exec_driver_sql("ALTER TABLE articles ADD COLUMN topic VARCHAR(16)")
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_articles_topic ON articles (topic)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tables for every record, full-text search", _initial_schema),
     Migration(2, "indexes for list order and article dates", _read_indexes),
     Migration(3, "aliases of merged events and storylines", _alias_tables),
     Migration(4, "documents rejected at extraction, skipped on re-runs", _rejected_documents),
     Migration(5, "quotes: who said what in each article", _quotes_table),
+    Migration(6, "watchlists, their alerts and deliveries", _alert_tables),
+    Migration(7, "the topic of each article", _article_topics),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

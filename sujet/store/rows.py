@@ -38,7 +38,7 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
 ARTICLE_FIELDS = (
     "id", "source", "text", "title", "url", "date", "date_precision", "date_source", "language",
     "dateline", "agency", "author", "site", "content_hash", "duplicate_of", "event_id",
-    "storyline_id", "fetched_at",
+    "storyline_id", "fetched_at", "topic",
 )
 
 

@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -69,8 +70,11 @@ articles = Table(
     Column("metadata", Json, nullable=False),
     # Stems of title + text, space separated: full-text search across inflection.
     Column("search_stems", Text, nullable=False, default=""),
+    # Topic of the Telegram news contest scheme (sujet.topics), set at enrichment.
+    Column("topic", String(16)),
 )
 Index("ix_articles_date_id", articles.c.date, articles.c.id)
+Index("ix_articles_topic", articles.c.topic)
 Index("ix_articles_language", articles.c.language)
 Index("ix_articles_content_hash", articles.c.content_hash)
 Index("ix_articles_duplicate_of", articles.c.duplicate_of)
@@ -307,3 +311,49 @@ quotes = Table(
     PrimaryKeyConstraint("article_id", "ord"),
 )
 Index("ix_quotes_entity", quotes.c.entity_id)
+
+# Watchlists and their alerts (sujet.alerts). ``last_seq`` is the watermark: the last article
+# (articles.seq) the watchlist was evaluated against, written in the transaction that records
+# the alerts of those articles, so an evaluation killed at any point neither misses nor doubles.
+watchlists = Table(
+    "watchlists",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False),  # person, organisation, query, event, storyline
+    Column("target", Text, nullable=False),  # the name, query or id as given
+    Column("filters", Json, nullable=False),  # language, source, topic
+    Column("channels", Json, nullable=False),  # webhook URL, e-mail address
+    Column("created_at", String(40), nullable=False),
+    Column("last_seq", BigInteger, nullable=False, default=0),
+    Column("seen_at", String(40)),  # the last visit of its web page ("new since")
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Seq, primary_key=True, autoincrement=True),
+    Column("watchlist_id", String(32), ForeignKey("watchlists.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("subject_kind", String(16), nullable=False),  # article or event
+    Column("subject_id", String(64), nullable=False),
+    Column("article_id", String(64), nullable=False),  # the article that raised it
+    Column("title", Text, nullable=False),
+    Column("url", Text),
+    Column("date", String(32)),
+    Column("created_at", String(40), nullable=False),
+    UniqueConstraint("watchlist_id", "subject_kind", "subject_id", name="uq_alerts_subject"),
+)
+Index("ix_alerts_watchlist", alerts.c.watchlist_id, alerts.c.id)
+
+# One row per alert and channel (webhook, email) once delivery ended: delivered or given up.
+alert_deliveries = Table(
+    "alert_deliveries",
+    metadata,
+    Column("alert_id", Seq, ForeignKey("alerts.id", ondelete="CASCADE"), nullable=False),
+    Column("channel", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("delivered_at", String(40)),
+    Column("error", Text),  # why it was not delivered
+    PrimaryKeyConstraint("alert_id", "channel"),
+)
