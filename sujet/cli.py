@@ -179,6 +179,7 @@ def article_json(a: Article, *, with_text: bool = True) -> dict[str, Any]:
         "duplicate_of": a.duplicate_of,
         "event_id": a.event_id,
         "storyline_id": a.storyline_id,
+        "topic": a.topic,
     }
     if with_text:
         out["text"] = a.text
@@ -360,16 +361,20 @@ def articles(
     date_to: ToOpt = None,
     duplicates: Annotated[bool, typer.Option(
         "--duplicates/--no-duplicates", help="List duplicates of other articles too.")] = True,
+    topic: Annotated[str | None, typer.Option(
+        metavar="TOPIC", help="Only articles of this topic: society, economy, technology, "
+        "sports, entertainment, science, other, not_news.")] = None,
     limit: LimitOpt = 50,
     offset: OffsetOpt = 0,
 ) -> None:
     """List stored articles, newest first."""
     from sujet.store.base import ArticleQuery
+    from sujet.topics.scheme import check_topic
 
     date_from, date_to = _dates(date_from, date_to)
     query = ArticleQuery(
         language=language, source=source, date_from=date_from, date_to=date_to,
-        include_duplicates=duplicates, limit=limit, offset=offset,
+        topic=check_topic(topic), include_duplicates=duplicates, limit=limit, offset=offset,
     )
     with _open(db) as store:
         found = store.list_articles(query)
@@ -542,7 +547,7 @@ def extract(
 @app.command("eval")
 @handles_errors
 def eval_(
-    kind: Annotated[str, typer.Argument(help="extraction, textdump, ner, names, roles, pairs, clustering, stream, quotes")],
+    kind: Annotated[str, typer.Argument(help="extraction, textdump, ner, names, roles, pairs, clustering, stream, quotes, topics")],
     data: Annotated[Path, typer.Option("--data", help="A data folder in the eval formats.")],
     as_json: JsonOpt = False,
     predictions: Annotated[Path | None, typer.Option(help="Write the system's output here.")] = None,

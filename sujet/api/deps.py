@@ -18,6 +18,7 @@ from sujet.errors import NotFound
 from sujet.model import Entity
 from sujet.store.base import ArticleQuery, Store
 from sujet.store.date_filters import check_range, parse_optional
+from sujet.topics.scheme import TOPIC_HELP, check_topic
 
 MAX_LIMIT = 200
 
@@ -169,16 +170,17 @@ class ArticleFilters:
     entity: str | None
     event: str | None
     include_duplicates: bool
+    topic: str | None = None
 
     def query(self, limit: int = 50, offset: int = 0) -> ArticleQuery:
         return ArticleQuery(language=self.language, source=self.source, date_from=self.date_from,
                             date_to=self.date_to, entity_id=self.entity, event_id=self.event,
-                            include_duplicates=self.include_duplicates, limit=limit,
-                            offset=offset)
+                            topic=self.topic, include_duplicates=self.include_duplicates,
+                            limit=limit, offset=offset)
 
     def any(self) -> bool:
         return any((self.language, self.source, self.date_from, self.date_to, self.entity,
-                    self.event)) or not self.include_duplicates
+                    self.event, self.topic)) or not self.include_duplicates
 
 
 def get_article_filters(
@@ -189,10 +191,12 @@ def get_article_filters(
     entity: Annotated[str | None, Query(max_length=64, description="entity id")] = None,
     event: Annotated[str | None, Query(max_length=64, description="event id")] = None,
     include_duplicates: Annotated[bool, Query(description="include duplicates of other articles")] = True,
+    topic: Annotated[str | None, Query(max_length=16, description=TOPIC_HELP)] = None,
 ) -> ArticleFilters:
     dfrom, dto = _date_range(date_from, date_to)
     return ArticleFilters(language or None, source or None, dfrom, dto,
-                          entity or None, event or None, include_duplicates)
+                          entity or None, event or None, include_duplicates,
+                          check_topic(topic))
 
 
 ArticleFiltersDep = Annotated[ArticleFilters, Depends(get_article_filters)]

@@ -49,13 +49,14 @@ class ArticleSummaryPublic(BaseModel):
     duplicate_of: str | None
     event_id: str | None
     storyline_id: str | None
+    topic: str | None = None
 
     @classmethod
     def of(cls, a: Article) -> ArticleSummaryPublic:
         return cls(id=a.id, title=a.title, url=a.url, source=public_source(a.source),
                    site=a.site, date=a.date,
                    language=a.language, agency=a.agency, duplicate_of=a.duplicate_of,
-                   event_id=a.event_id, storyline_id=a.storyline_id)
+                   event_id=a.event_id, storyline_id=a.storyline_id, topic=a.topic)
 
 
 class MentionPublic(BaseModel):

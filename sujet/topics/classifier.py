@@ -20,9 +20,8 @@ import numpy as np
 from sujet.errors import InputError
 from sujet.stories.encoder import EmbeddingCache, embed_texts, get_encoder
 from sujet.stories.represent import DEEP_LEAD_CHARS, headline_and_rest, lead_of
+from sujet.topics.scheme import TOPICS
 
-TOPICS = ("society", "economy", "technology", "sports", "entertainment", "science", "other",
-          "not_news")
 MODEL_PATH = Path(__file__).with_name("models") / "topics_e5.json"
 SEEDS_PATH = Path(__file__).with_name("data") / "seed_headlines.tsv"
 

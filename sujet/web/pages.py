@@ -33,6 +33,7 @@ from sujet.errors import BadDate, NotFound
 from sujet.model import Article, Entity, Event
 from sujet.store.base import ArticleQuery, EntityQuery, Store
 from sujet.store.date_filters import parse_filter_date
+from sujet.topics.scheme import TOPICS
 from sujet.web.headline import lead
 from sujet.web.render import bar_chart, highlight
 from sujet.web.templating import render
@@ -151,11 +152,16 @@ def feed_page(
     entity: Annotated[str | None, Query(max_length=200)] = None,
     order: Annotated[str | None, Query(max_length=16)] = None,
     page: Annotated[int | None, Query(ge=1, le=10_000)] = None,
+    topic: Annotated[str | None, Query(max_length=16)] = None,
 ) -> Response:
     """Events as cards: each page of the newest events most important first (or newest first);
-    the latest articles when no events exist."""
+    the latest articles when no events exist, and the articles of a topic when one is chosen."""
     language = (language or "").strip() or None
     problems: list[str] = []
+    chosen_topic = (topic or "").strip().lower() or None
+    if chosen_topic not in (None, *TOPICS):
+        problems.append(f"Unknown topic “{topic}”: choose one from the list.")
+        chosen_topic = None
     dfrom, dto = form_date(date_from, problems), form_date(date_to, problems)
     chosen_order = order if order in ORDERS else ORDERS[0]
     chosen = resolve_entity(store, entity)
@@ -165,7 +171,14 @@ def feed_page(
     cards: list[EventCard] = []
     latest: list[Article] = []
     total: int | None = None
-    if not unknown_entity:
+    if chosen_topic and not unknown_entity:
+        query = ArticleQuery(language=language, date_from=dfrom, date_to=dto,
+                             entity_id=chosen.id if chosen else None, topic=chosen_topic,
+                             include_duplicates=False, limit=PAGE_SIZE, offset=offset)
+        latest = store.list_articles(query)
+        total = store.count_articles(query)
+        shown = len(latest)
+    elif not unknown_entity:
         wanted = {"language": language, "date_from": dfrom, "date_to": dto,
                   "entity_id": chosen.id if chosen else None}
         events = store.list_events(limit=PAGE_SIZE, offset=offset, **wanted)
@@ -187,11 +200,12 @@ def feed_page(
         "cards": cards, "latest": latest,
         "filters": {"language": language or "", "date_from": (date_from or "").strip(),
                     "date_to": (date_to or "").strip(), "entity": (entity or "").strip(),
-                    "order": chosen_order},
-        "problems": problems, "orders": ORDERS,
+                    "order": chosen_order, "topic": chosen_topic or ""},
+        "problems": problems, "orders": ORDERS, "topics": TOPICS,
         "export_query": urlencode({k: v for k, v in (
             ("language", language), ("date_from", dfrom), ("date_to", dto),
-            ("entity", chosen.id if chosen else None), ("include_duplicates", "false")) if v}),
+            ("entity", chosen.id if chosen else None), ("topic", chosen_topic),
+            ("include_duplicates", "false")) if v}),
         "chosen": chosen, "unknown_entity": unknown_entity,
         "pager": Pager(number, PAGE_SIZE, total, shown),
         "has_articles": bool(cards or latest) or store.count_articles() > 0,
