@@ -272,6 +272,7 @@ class SearchPublic(ListPublic[SearchHitPublic]):
 # -- sources and ingest ------------------------------------------------------------------------
 class SourceCreate(BaseModel):
     url: HttpUrl
+    kind: Literal["feed", "sitemap", "listpage"] = "feed"  # folders: the command line only
     interval_minutes: int = Field(60, ge=5, le=7 * 24 * 60)
     name: str | None = Field(None, max_length=200)
 
@@ -282,9 +283,13 @@ class SourcePublic(BaseModel):
     interval_minutes: int = 60
     added_at: str | None = None
     last_fetch: str | None = None
-    last_status: str | None = None  # "ok" or "error"
+    kind: str = "feed"  # feed, sitemap, listpage or folder
+    last_status: str | None = None  # "ok", "unchanged" (HTTP 304) or "error"
     last_error: str | None = None
+    last_error_code: str | None = None
+    consecutive_errors: int = 0  # the wait doubles with each (capped); reset on success
     last_added: int | None = None
+    total_added: int = 0
     next_due: str | None = None
 
 

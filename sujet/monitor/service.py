@@ -7,9 +7,10 @@ source has its own :class:`~sujet.ingest.fetch.Fetcher` (robots.txt, retries), a
 :class:`~sujet.ingest.fetch.HostPacer` keeps the least delay between two requests to a host
 across all of them.
 
-Ingest runs in the calling thread, through the pipeline's :func:`ingest_pages` (stored,
-deduplicated, enriched, clustered), one chunk at a time. After each chunk the source's record
-takes the keys of the items it held; the validators of the answer (ETag, Last-Modified) are
+A poll fetches its source's new items a chunk (``ingest.batch_size``) at a time and ingests
+each chunk, one chunk in the whole monitor at a time, through the pipeline's
+:func:`ingest_pages` (stored, deduplicated, enriched, clustered) before it fetches the next.
+After each chunk the source's record takes the keys of the items it held; the validators of the answer (ETag, Last-Modified) are
 recorded only once every item is in. A monitor killed at any point therefore re-reads the
 document on restart, skips the items it recorded, and at worst fetches the one chunk in
 flight again, which the pipeline recognises as stored: nothing is lost, nothing is added twice.
@@ -74,12 +75,16 @@ class Fetched:
 
 @dataclass(slots=True)
 class PollResult:
+    """How one poll of one source went, filled in as it goes."""
+
     state: SourceState
-    fetched: list[Fetched] = field(default_factory=list)
     unchanged: bool = False
     error: SujetError | None = None
     etag: str | None = None
     last_modified: str | None = None
+    added: int = 0
+    taken: int = 0  # items taken (pages and failures)
+    failed: list[ReadFailure] = field(default_factory=list)
 
 
 Observer = Callable[[NewArticles], None]
@@ -122,16 +127,20 @@ class Monitor:
     """Polls the sources of one store; see the module docstring."""
 
     def __init__(self, store: Store, settings: Settings, *,
-                 on_articles: Iterable[Observer] = (), enrich: bool = True) -> None:
+                 on_articles: Iterable[Observer] = (),
+                 on_polled: Iterable[Callable[[dict[str, Any]], None]] = (),
+                 enrich: bool = True) -> None:
         self.store = store
         self.settings = settings
         self.on_articles: list[Observer] = list(on_articles)
+        self.on_polled = list(on_polled)  # each source's record after each poll
         self._enrich = enrich
         self._enrichers: Sequence[Any] | None = None
         self._fetchers = _Fetchers(settings)
         self._pool = ThreadPoolExecutor(max(1, settings.monitor.workers),
                                         thread_name_prefix="sujet-monitor")
         self._resumed = False
+        self._ingesting = threading.Lock()  # the server's loop and its "poll now" share a store
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
@@ -162,49 +171,65 @@ class Monitor:
 
     def poll(self, states: Sequence[SourceState]) -> list[dict[str, Any]]:
         self._resume()
-        futures = [self._pool.submit(self._fetch, s) for s in states]
-        return [self._ingest(f.result()) for f in futures]
+        futures = [self._pool.submit(self._poll, s) for s in states]
+        return [f.result() for f in futures]
 
     def run(self, stop: threading.Event, *, on_round: Callable[[], None] | None = None) -> None:
         """Polls until ``stop`` is set: each due source as soon as a worker is free."""
         self._resume()
-        inflight: dict[str, Future[PollResult]] = {}
+        inflight: dict[str, Future[dict[str, Any]]] = {}
         while not stop.is_set():
             for state in self.due():
                 if state.url not in inflight:
-                    inflight[state.url] = self._pool.submit(self._fetch, state)
+                    inflight[state.url] = self._pool.submit(self._poll, state)
             if not inflight:
                 stop.wait(self.settings.monitor.tick_s)
                 continue
             done, _ = wait(list(inflight.values()), timeout=self.settings.monitor.tick_s,
                            return_when=FIRST_COMPLETED)
             for url in [u for u, f in inflight.items() if f in done]:
-                self._ingest(inflight.pop(url).result())
+                inflight.pop(url).result()
             if on_round is not None and done:
                 on_round()
 
-    # -- fetching (worker threads; no store access) -----------------------------------------
+    # -- one poll (a worker thread) ---------------------------------------------------------
 
-    def _fetch(self, state: SourceState) -> PollResult:
+    def _poll(self, state: SourceState) -> dict[str, Any]:
+        """Fetches a source's new items a chunk at a time, ingesting each chunk before the next
+        is fetched, so a kill costs at most the chunk in flight."""
         result = PollResult(state=state)
         try:
             if state.kind == "folder":
-                result.fetched = list(self._folder(state))
-                return result
-            self._fetch_listed(state, self._fetchers.get(state.url), result)
+                self._store_all(result, self._folder(state))
+            else:
+                fetcher = self._fetchers.get(state.url)
+                items = self._fresh_items(state, fetcher, result)
+                self._store_all(result, (self._item(i, fetcher) for i in items))
         except SujetError as err:
             result.error = err
         except Exception as err:  # noqa: BLE001 - one broken source never stops the others
             log.warning("polling %s failed", state.url, exc_info=err)
             result.error = SujetError(f"{type(err).__name__}: {err}", source=state.url)
-        return result
+        with self._ingesting:
+            return self._finish(result)
 
-    def _fetch_listed(self, state: SourceState, fetcher: Fetcher, result: PollResult) -> None:
+    def _store_all(self, result: PollResult, fetched: Iterable[Fetched]) -> None:
+        size = max(1, self.settings.ingest.batch_size)
+        chunk: list[Fetched] = []
+        for one in fetched:
+            chunk.append(one)
+            if len(chunk) == size:
+                self._store_chunk(result, chunk)
+                chunk = []
+        if chunk:
+            self._store_chunk(result, chunk)
+
+    def _fresh_items(self, state: SourceState, fetcher: Fetcher, result: PollResult) -> list[Item]:
         page = fetcher.fetch(state.url, etag=state.etag, last_modified=state.last_modified)
         if page.metadata.get("status") == 304:
             result.unchanged = True
             result.etag, result.last_modified = state.etag, state.last_modified
-            return
+            return []
         result.etag = page.metadata.get("etag")
         result.last_modified = page.metadata.get("last_modified")
         data = page.content if isinstance(page.content, bytes) else page.content.encode()
@@ -216,8 +241,7 @@ class Monitor:
         if len(fresh) > cap:
             result.etag = result.last_modified = None  # the rest is read on the next poll
             fresh = fresh[:cap]
-        for item in fresh:
-            result.fetched.append(self._item(item, fetcher))
+        return fresh
 
     def _listing(self, state: SourceState, data: bytes, page: Page, fetcher: Fetcher) -> Listing:
         follow = self.settings.monitor.follow_links
@@ -297,9 +321,13 @@ class Monitor:
 
     def _resume(self) -> None:
         """Enriches the articles a killed monitor stored but did not enrich."""
-        if self._resumed:
-            return
-        self._resumed = True
+        with self._ingesting:
+            if self._resumed:
+                return
+            self._resumed = True
+            self._finish_enrichment()
+
+    def _finish_enrichment(self) -> None:
         ingest, enrichers = self._pipeline()
         for enricher in enrichers:
             resume = getattr(enricher, "resume", None)
@@ -307,44 +335,43 @@ class Monitor:
                 resume(self.store)
         ingest.finish_enrichment(self.store, self.settings, enrichers, ingest.IngestReport())
 
-    def _ingest(self, result: PollResult) -> dict[str, Any]:
+    def _store_chunk(self, result: PollResult, chunk: list[Fetched]) -> None:
+        """Ingests one chunk, then records its item keys on the source (in that order)."""
         state = result.state
-        now = utcnow()
-        added = 0
-        dropped: list[ReadFailure] = []
-        size = max(1, self.settings.ingest.batch_size)
-        ingest, enrichers = self._pipeline()
-        for start in range(0, len(result.fetched), size):
-            chunk = result.fetched[start:start + size]
-            pages = [f.page for f in chunk if isinstance(f.page, Page)]
-            dropped.extend(f.page for f in chunk if isinstance(f.page, ReadFailure))
+        pages = [f.page for f in chunk if isinstance(f.page, Page)]
+        result.failed.extend(f.page for f in chunk if isinstance(f.page, ReadFailure))
+        result.taken += len(chunk)
+        with self._ingesting:
             if pages:
-                try:
-                    report = ingest.ingest_pages(pages, self.store, self.settings,
-                                                 enrichers=enrichers)
-                except SujetError as err:  # the store refused the chunk: tried again next poll
-                    result.error = err
-                    break
-                added += report.added
+                ingest, enrichers = self._pipeline()
+                report = ingest.ingest_pages(pages, self.store, self.settings,
+                                             enrichers=enrichers)
+                result.added += report.added
                 if report.article_ids:
                     self._announce(NewArticles(state.url, list(report.article_ids),
                                                [(p.url, p.fetched_at) for p in pages], utcnow()))
             state.remember([f.key for f in chunk if not f.retry],
                            self.settings.monitor.seen_per_source)
             self._save(state)
+
+    def _finish(self, result: PollResult) -> dict[str, Any]:
+        state = result.state
+        now = utcnow()
+        cap = timedelta(minutes=self.settings.monitor.backoff_max_minutes)
         if result.error is not None:
-            cap = timedelta(minutes=self.settings.monitor.backoff_max_minutes)
-            state.failed(now, result.error.code, result.error.message, cap, added)
-        elif result.fetched and len(dropped) == len(result.fetched):
-            first = dropped[0]  # every item failed: the source is reported, and backed off
-            cap = timedelta(minutes=self.settings.monitor.backoff_max_minutes)
+            state.failed(now, result.error.code, result.error.message, cap, result.added)
+        elif result.taken and len(result.failed) == result.taken:
+            first = result.failed[0]  # every item failed: the source is reported, and backed off
             state.failed(now, first.code, f"no item could be read ({first.reason})", cap)
             state.etag, state.last_modified = result.etag, result.last_modified
         else:
             state.etag, state.last_modified = result.etag, result.last_modified
-            state.succeeded(now, added, unchanged=result.unchanged)
+            state.succeeded(now, result.added, unchanged=result.unchanged)
         self._save(state)
-        return state.as_record()
+        record = state.as_record()
+        for polled in self.on_polled:
+            polled(record)
+        return record
 
     def _save(self, state: SourceState) -> None:
         record = state.as_record()

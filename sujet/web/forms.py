@@ -107,11 +107,12 @@ def sources_page(request: Request, store: StoreDep, settings: SettingsDep) -> Re
 @router.post("/sources", response_class=HTMLResponse, name="sources_submit")
 async def sources_submit(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     form = await request.form()
-    values = {k: _field(form, k) for k in ("url", "interval_minutes", "name")}
+    values = {k: _field(form, k) for k in ("url", "kind", "interval_minutes", "name")}
     try:
         check_token(settings, _field(form, "token") or None, request)
         body = SourceCreate.model_validate({
-            "url": values["url"], "interval_minutes": values["interval_minutes"] or 60,
+            "url": values["url"], "kind": values["kind"] or "feed",
+            "interval_minutes": values["interval_minutes"] or 60,
             "name": values["name"] or None})
         source = add_source(store, body, allow_private=settings.fetch.allow_private)
     except ApiError as err:

@@ -1,4 +1,5 @@
-"""Sources: feeds polled on a schedule, with their last fetch and last error."""
+"""Sources: feeds, sitemaps and list pages polled on a schedule by the monitor, with their last
+fetch, next fetch, new articles, and the errors that back them off."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 
 from sujet.api.deps import CachesDep, PagingDep, SettingsDep, StoreDep, WriteAccess
-from sujet.api.guards import loopback_feed_reason
-from sujet.api.poller import FeedPoller, utcnow
+from sujet.api.poller import FeedPoller
 from sujet.api.schemas import ListPublic, SourceCreate, SourcePublic
-from sujet.errors import FetchRefused, NotFound
+from sujet.errors import NotFound
+from sujet.monitor.sources import register_source
 from sujet.store.base import Store
 
 router = APIRouter(prefix="/sources", tags=["sources"])
@@ -22,20 +23,12 @@ def source_public(raw: dict[str, Any]) -> SourcePublic:
 
 
 def add_source(store: Store, body: SourceCreate, *, allow_private: bool = False) -> SourcePublic:
-    """Registers (or reschedules) a feed; it becomes due at once. A feed on a loopback or
-    private address is refused here (FetchRefused, E201) unless ``fetch.allow_private``."""
-    url = str(body.url)
-    reason = loopback_feed_reason(url, allow_private)
-    if reason:
-        raise FetchRefused(f"feed refused: {reason}; set fetch.allow_private to poll such "
-                           "addresses", source=url)
-    existing = next((s for s in store.list_sources() if s.get("url") == url), {})
-    record = {**existing, "url": url, "interval_minutes": body.interval_minutes,
-              "name": body.name or existing.get("name"),
-              "added_at": existing.get("added_at") or utcnow().isoformat(),
-              "next_due": None}
-    store.upsert_source(record)
-    return source_public(record)
+    """Registers (or reschedules) a feed, sitemap or list page; it becomes due at once. A source
+    on a loopback or private address is refused here (FetchRefused, E201) unless
+    ``fetch.allow_private``."""
+    return source_public(register_source(
+        store, str(body.url), kind=body.kind, interval_minutes=body.interval_minutes,
+        name=body.name, allow_private=allow_private))
 
 
 @router.get("", response_model=ListPublic[SourcePublic])
@@ -48,7 +41,7 @@ def list_sources(store: StoreDep, paging: PagingDep) -> ListPublic[SourcePublic]
 
 @router.post("", response_model=SourcePublic, status_code=201, dependencies=[WriteAccess])
 def create_source(body: SourceCreate, store: StoreDep, settings: SettingsDep) -> SourcePublic:
-    """Adds a feed URL to poll every ``interval_minutes``."""
+    """Adds a feed, sitemap or list page to poll every ``interval_minutes``."""
     return add_source(store, body, allow_private=settings.fetch.allow_private)
 
 
