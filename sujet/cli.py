@@ -544,6 +544,69 @@ def extract(
     typer.echo(article.text)
 
 
+@app.command()
+@handles_errors
+def top(
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    language: LanguageOpt = None,
+    limit: LimitOpt = 10,
+) -> None:
+    """Top stories: the most important events of a period (default: the last seven days)."""
+    from sujet.api.rankings import period_of, top_events
+
+    period = period_of(*_dates(date_from, date_to))
+    with _open(db) as store:
+        items = top_events(store, period, limit=limit, language=language)
+    if not items:
+        _nothing("events in this period", as_json)
+        return
+    if as_json:
+        _print_json([{"id": t.event.id, "title": t.event.title, "date_from": t.event.date_from,
+                      "date_to": t.event.date_to, "score": round(t.importance.score, 4),
+                      "sources": t.sources, "languages": t.event.languages,
+                      "velocity": round(t.importance.velocity, 3),
+                      "reports": len(t.event.members)} for t in items])
+        return
+    for i, t in enumerate(items, 1):
+        typer.echo(f"{i:>2}. {t.event.id}  {t.event.date_to or t.event.date_from or '?':10}  "
+                   f"{t.importance.score:6.3f}  {len(t.sources)} sources, "
+                   f"{t.importance.languages} languages  {t.event.title}")
+
+
+@app.command()
+@handles_errors
+def rising(
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    limit: LimitOpt = 20,
+) -> None:
+    """The most mentioned people and organisations of a period, with the change against the
+    mean of the four periods of the same length before it."""
+    from sujet.api.rankings import period_of, rising_entities
+
+    period = period_of(*_dates(date_from, date_to))
+    with _open(db) as store:
+        items = rising_entities(store, period, limit=limit)
+    if not items:
+        _nothing("mentions in this period", as_json)
+        return
+    if as_json:
+        _print_json([{"id": r.entity.id, "name": r.entity.name, "type": r.entity.type,
+                      "mentions": r.mentions, "before": r.before, "change": r.change,
+                      "position": r.entity.last_position.title
+                      if r.entity.last_position else None} for r in items])
+        return
+    for i, r in enumerate(items, 1):
+        role = f"  ({r.entity.last_position.title})" if r.entity.last_position else ""
+        typer.echo(f"{i:>2}. {r.entity.type}  {r.mentions:>5}  {r.change:+8.2f}  "
+                   f"{r.entity.name}{role}")
+
+
 @app.command("eval")
 @handles_errors
 def eval_(

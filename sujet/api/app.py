@@ -25,6 +25,7 @@ from sujet.api.routers import (
     feeds,
     health,
     ingest,
+    rankings,
     search,
     sources,
     storylines,
@@ -35,7 +36,8 @@ from sujet.store.base import Store
 from sujet.web import STATIC_DIR
 
 API_PREFIX = "/api/v1"
-ROUTERS = (articles, events, storylines, entities, search, sources, ingest, exports, feeds, health)
+ROUTERS = (articles, events, storylines, entities, search, sources, ingest, exports, feeds, health,
+           rankings)
 
 
 def api_router() -> APIRouter:

@@ -151,6 +151,12 @@ class Store(ABC):
         oldest first; mentions in undated articles are left out. Counted by the database."""
 
     @abstractmethod
+    def mention_counts(self, date_from: str, date_to: str,
+                       types: Sequence[str] = ("PER", "ORG")) -> dict[str, int]:
+        """For each entity of ``types``: the number of articles (duplicates left out) dated in
+        the range that mention it. Counted by the database."""
+
+    @abstractmethod
     def co_mentions(self, entity_id: str, limit: int = 12,
                     recent: int | None = None) -> list[tuple[str, int]]:
         """Other entities mentioned in the articles that mention ``entity_id``, with the number
@@ -222,8 +228,9 @@ class Store(ABC):
     @abstractmethod
     def list_events(self, limit: int = 50, offset: int = 0, language: str | None = None,
                     date_from: str | None = None, date_to: str | None = None,
-                    entity_id: str | None = None) -> list[Event]:
-        """Newest first, then most reported."""
+                    entity_id: str | None = None, order: str | None = None) -> list[Event]:
+        """Newest first, then most reported; ``order="important"``: most important first (the
+        stored importance key, unscored events last), then newest."""
 
     @abstractmethod
     def count_events(self, language: str | None = None, date_from: str | None = None,

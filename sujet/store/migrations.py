@@ -104,6 +104,17 @@ def _article_topics(conn: Connection, backend: Backend) -> None:
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_articles_topic ON articles (topic)")
 
 
+def _event_importance(conn: Connection, backend: Backend) -> None:
+    # A store created at this version already has the column (migration 1 creates it). Events
+    # stored before it get their key when they are next stored; unscored ones sort last.
+    have = {c["name"] for c in inspect(conn).get_columns("events")}
+    if "importance" not in have:
+        conn.exec_driver_sql("ALTER TABLE events ADD COLUMN importance FLOAT")
+    nulls = " NULLS LAST" if backend.name == "postgresql" else ""
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_events_importance ON events "
+                         f"(importance DESC{nulls}, id)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tables for every record, full-text search", _initial_schema),
     Migration(2, "indexes for list order and article dates", _read_indexes),
@@ -112,6 +123,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "quotes: who said what in each article", _quotes_table),
     Migration(6, "watchlists, their alerts and deliveries", _alert_tables),
     Migration(7, "the topic of each article", _article_topics),
+    Migration(8, "the importance order of events", _event_importance),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

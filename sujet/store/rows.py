@@ -157,7 +157,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "id": event.id, "title": event.title, "date_from": event.date_from,
         "date_to": event.date_to, "storyline_id": event.storyline_id,
         "n_articles": len(event.members), "summary": dict(event.summary or {}),
-        "metadata": dict(event.metadata or {}),
+        "metadata": dict(event.metadata or {}), "importance": event.importance,
     })
 
 
@@ -195,6 +195,7 @@ def event_from_rows(row: Mapping[Any, Any], members: Sequence[Mapping[Any, Any]]
         key_entities=[r["entity_id"] for r in ordered(key_entities)],
         summary=dict(row["summary"] or {}),
         metadata=dict(row["metadata"] or {}),
+        importance=row["importance"],
     )
 
 

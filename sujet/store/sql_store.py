@@ -29,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from sujet.api.importance import score_events
 from sujet.errors import InputError, StoreError
 from sujet.model import Article, Entity, Event, Fact, Mention, Quote, Storyline
 from sujet.store import schema as t
@@ -402,6 +403,19 @@ class SqlStore(Store):
         with self._read() as conn:
             return [(str(d), int(n)) for d, n in conn.execute(stmt)]
 
+    def mention_counts(self, date_from: str, date_to: str,
+                       types: Sequence[str] = ("PER", "ORG")) -> dict[str, int]:
+        m = t.mentions.c
+        dated = ArticleQuery(date_from=date_from, date_to=date_to, include_duplicates=False)
+        stmt = (
+            select(m.entity_id, func.count(distinct(m.article_id)))
+            .select_from(t.mentions.join(t.articles, t.articles.c.id == m.article_id))
+            .where(*article_conditions(dated), m.entity_id.is_not(None), m.type.in_(list(types)))
+            .group_by(m.entity_id)
+        )
+        with self._read() as conn:
+            return {str(e): int(n) for e, n in conn.execute(stmt)}
+
     def co_mentions(self, entity_id: str, limit: int = 12,
                     recent: int | None = None) -> list[tuple[str, int]]:
         scope: Select[Any] = articles_of_entity(entity_id)
@@ -616,6 +630,8 @@ class SqlStore(Store):
         unique = _unique_by_id(events)
         if not unique:
             return
+        # every event written gets the importance order key of its stored reports
+        score_events(unique, {}, self.get_articles)
         stmt = self._upsert_by_id(t.events)
         with self._write() as conn:
             for batch in chunks(unique):
@@ -645,12 +661,16 @@ class SqlStore(Store):
 
     def list_events(self, limit: int = 50, offset: int = 0, language: str | None = None,
                     date_from: str | None = None, date_to: str | None = None,
-                    entity_id: str | None = None) -> list[Event]:
+                    entity_id: str | None = None, order: str | None = None) -> list[Event]:
         recent = func.coalesce(t.events.c.date_to, t.events.c.date_from)
+        sort: tuple[Any, ...] = (recent.desc().nulls_last(), t.events.c.n_articles.desc(),
+                                 t.events.c.id)
+        if order == "important":
+            sort = (t.events.c.importance.desc().nulls_last(), *sort)
         stmt = (
             select(t.events.c.id)
             .where(*event_conditions(language, date_from, date_to, entity_id))
-            .order_by(recent.desc().nulls_last(), t.events.c.n_articles.desc(), t.events.c.id)
+            .order_by(*sort)
             .limit(max(0, limit))
             .offset(max(0, offset))
         )

@@ -106,10 +106,10 @@ def _card_lead(event: Event, reports: list[Article], preferred: str) -> str:
 
 
 def event_cards(store: Store, events: list[Event], caches: Caches, *,
-                order: str = "newest", preferred_language: str = "en") -> list[EventCard]:
-    """Cards of ``events``: the reports of all cards (the first ``CARD_ARTICLES`` of each) are
-    read in one batch, their key entities in another. ``order="important"`` sorts them by
-    :mod:`sujet.api.importance`."""
+                preferred_language: str = "en") -> list[EventCard]:
+    """Cards of ``events``, in their order, each with its :mod:`sujet.api.importance`: the
+    reports of all cards (the first ``CARD_ARTICLES`` of each) are read in one batch, their key
+    entities in another."""
     members = {e.id: [m.article_id for m in e.members[:CARD_ARTICLES]] for e in events}
     articles = {a.id: a for a in store.get_articles([i for ids in members.values() for i in ids])}
     entities = EntityCache(store, caches.entities)
@@ -117,8 +117,7 @@ def event_cards(store: Store, events: list[Event], caches: Caches, *,
     reports = {e.id: [articles[i] for i in dict.fromkeys(members[e.id]) if i in articles]
                for e in events}
     ranked = most_important_first(events, reports)
-    if order != "important":
-        ranked.sort(key=lambda pair: events.index(pair[0]))
+    ranked.sort(key=lambda pair: events.index(pair[0]))
     cards = []
     for event, score in ranked:
         people = [p for i in event.key_entities
@@ -181,8 +180,8 @@ def feed_page(
     elif not unknown_entity:
         wanted = {"language": language, "date_from": dfrom, "date_to": dto,
                   "entity_id": chosen.id if chosen else None}
-        events = store.list_events(limit=PAGE_SIZE, offset=offset, **wanted)
-        cards = event_cards(store, events, caches, order=chosen_order,
+        events = store.list_events(limit=PAGE_SIZE, offset=offset, order=chosen_order, **wanted)
+        cards = event_cards(store, events, caches,
                             preferred_language=request.app.state.settings.stories.preferred_language)
         shown = len(events)
         if events:
@@ -331,7 +330,9 @@ def html_error(request: Request, status: int, code: str, message: str) -> Respon
 def install_web(app: FastAPI) -> None:
     """Adds the UI's pages and its HTML error pages to ``app``."""
     from sujet.web.forms import router as forms_router
+    from sujet.web.rankings import router as rankings_router
 
     app.state.html_errors = html_error
     app.include_router(router)
     app.include_router(forms_router)
+    app.include_router(rankings_router)
