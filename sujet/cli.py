@@ -607,6 +607,41 @@ def rising(
                    f"{r.entity.name}{role}")
 
 
+@app.command()
+@handles_errors
+def digest(
+    db: DbOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="html or pdf.")] = "html",
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Write the digest here (default: HTML to stdout).")] = None,
+    language: Annotated[str | None, typer.Option(
+        help="Prefer event summaries in this language.")] = None,
+) -> None:
+    """A digest of a period to send on: top events with leads and sources, people and
+    organisations on the rise with their positions, agreements and figures."""
+    from sujet.api.rankings import period_of
+    from sujet.digest import build_digest, render_html, render_pdf
+
+    if fmt not in ("html", "pdf"):
+        raise InputError(f"unknown digest format {fmt!r}: use html or pdf")
+    if fmt == "pdf" and output is None:
+        raise InputError("a PDF digest needs -o FILE")
+    period = period_of(*_dates(date_from, date_to))
+    with _open(db) as store:
+        made = build_digest(store, period, language=language)
+    if fmt == "pdf":
+        assert output is not None
+        output.write_bytes(render_pdf(made))
+    elif output is not None:
+        output.write_text(render_html(made), encoding="utf-8")
+    else:
+        typer.echo(render_html(made))
+    if output is not None:
+        typer.echo(f"wrote {output}", err=True)
+
+
 @app.command("eval")
 @handles_errors
 def eval_(

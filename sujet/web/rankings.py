@@ -1,5 +1,5 @@
-"""Pages of what is rising: top stories of a period and the people and organisations on the
-rise (the same rankings as ``/api/v1/top`` and ``/api/v1/rising``)."""
+"""Pages of what is rising: top stories of a period, the people and organisations on the rise
+(the same rankings as ``/api/v1/top`` and ``/api/v1/rising``) and the digest of a period."""
 
 from __future__ import annotations
 
@@ -51,3 +51,15 @@ def rising_page(request: Request, store: StoreDep,
         "items": rising_entities(store, period, limit=RISING_SIZE), "period": period,
         "before": period.before(PERIODS_BEFORE), "periods_before": PERIODS_BEFORE,
         "problems": problems})
+
+
+@router.get("/digest", response_class=HTMLResponse, name="digest_page")
+def digest_page(request: Request, store: StoreDep,
+                date_from: DayQuery = None, date_to: DayQuery = None) -> Response:
+    """The digest of a period, with its PDF and HTML to send on."""
+    from sujet.digest import build_digest
+
+    problems: list[str] = []
+    period = _period(date_from, date_to, problems)
+    return render(request, "digest_page.html", {"d": build_digest(store, period),
+                                                "problems": problems})

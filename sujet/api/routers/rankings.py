@@ -1,10 +1,11 @@
-"""What is rising: the top stories of a period and the people and organisations on the rise."""
+"""What is rising: the top stories of a period, the people and organisations on the rise, and
+the digest of a period."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
 
 from sujet.api.deps import StoreDep
@@ -88,3 +89,20 @@ def rising(store: StoreDep, date_from: DayQuery = None, date_to: DayQuery = None
                         before_from=before.date_from.isoformat(),
                         before_to=before.date_to.isoformat(),
                         items=[rising_public(i) for i in items])
+
+
+@router.get("/digest", response_class=Response,
+            responses={200: {"content": {"text/html": {}, "application/pdf": {}}}})
+def digest(store: StoreDep, date_from: DayQuery = None, date_to: DayQuery = None,
+           format: Annotated[Literal["html", "pdf"], Query()] = "html",  # noqa: A002
+           language: Annotated[str | None, Query(max_length=8)] = None) -> Response:
+    """The digest of a period (default: the last seven days) as HTML or PDF."""
+    from sujet.digest import build_digest, render_html, render_pdf
+
+    period = period_of(date_from, date_to)
+    made = build_digest(store, period, language=language or None)
+    name = f"sujet-digest-{period.date_from.isoformat()}-{period.date_to.isoformat()}"
+    if format == "pdf":
+        return Response(render_pdf(made), media_type="application/pdf",
+                        headers={"Content-Disposition": f'inline; filename="{name}.pdf"'})
+    return Response(render_html(made), media_type="text/html; charset=utf-8")
