@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 
 # German NER: the training recipe of scripts/train_ner.py cross-validated on a fixed subsample
 # (GATE_CV; the full 3-fold figures are in docs/benchmarks/entities.md). Measured 2026-12-02:
-# germeval 0.537 (P 0.706, R 0.433), europarl-de 0.880 (P 0.939, R 0.827), 160 s under load.
+# germeval 0.532 (P 0.684, R 0.435), europarl-de 0.874 (P 0.929, R 0.824), 68 s.
 GATE_CV: dict[str, Any] = {
     "scored_share": 0.5,
     "train_only_share": 0.2,

@@ -52,7 +52,7 @@ class TrainingOptions:
     train_only_share: float = 1.0
     params: dict[str, Any] = field(
         default_factory=lambda: {
-            "c1": 0.03,
+            "c1": 0.1,
             "c2": 0.01,
             "max_iterations": 120,
             "feature.possible_transitions": True,
