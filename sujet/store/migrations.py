@@ -105,14 +105,17 @@ def _article_topics(conn: Connection, backend: Backend) -> None:
 
 
 def _event_importance(conn: Connection, backend: Backend) -> None:
-    # A store created at this version already has the column (migration 1 creates it). Events
-    # stored before it get their key when they are next stored; unscored ones sort last.
+    # A store created at this version already has the column (migration 1 creates it); the
+    # events of an older store are scored here, from their stored reports.
     have = {c["name"] for c in inspect(conn).get_columns("events")}
     if "importance" not in have:
         conn.exec_driver_sql("ALTER TABLE events ADD COLUMN importance FLOAT")
     nulls = " NULLS LAST" if backend.name == "postgresql" else ""
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_events_importance ON events "
                          f"(importance DESC{nulls}, id)")
+    from sujet.store.importance_backfill import score_stored_events
+
+    score_stored_events(conn)
 
 
 MIGRATIONS: tuple[Migration, ...] = (

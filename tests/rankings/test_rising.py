@@ -152,3 +152,21 @@ def test_api_web_and_cli(db: Path) -> None:
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert len(out.stdout.strip().splitlines()) == 3
+
+
+def test_an_older_store_gets_its_events_scored(db: Path) -> None:
+    import sqlite3
+
+    with open_store(f"sqlite:///{db}") as store:
+        written = {e.id: e.importance for e in store.list_events(limit=100)}
+    con = sqlite3.connect(db)
+    con.execute("DROP INDEX ix_events_importance")
+    con.execute("ALTER TABLE events DROP COLUMN importance")
+    con.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    with open_store(f"sqlite:///{db}") as store:
+        migrated = {e.id: e.importance for e in store.list_events(limit=100)}
+    assert migrated.keys() == written.keys()
+    for event_id, key in written.items():
+        assert migrated[event_id] == pytest.approx(key)
