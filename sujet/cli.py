@@ -642,6 +642,25 @@ def digest(
         typer.echo(f"wrote {output}", err=True)
 
 
+@app.command()
+@handles_errors
+def topics(
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    redo_all: Annotated[bool, typer.Option("--all", help="Redo every article.")] = False,
+) -> None:
+    """Give stored articles that have none (or all, with --all) their topic; ingest does it
+    for new articles."""
+    from sujet.topics.enrich import assign_stored_topics
+
+    with _open(db) as store:
+        counts = assign_stored_topics(store, redo_all=redo_all)
+    if as_json:
+        _print_json(counts)
+        return
+    typer.echo(", ".join(f"{k}: {v}" for k, v in counts.items()))
+
+
 @app.command("eval")
 @handles_errors
 def eval_(

@@ -48,3 +48,32 @@ class TopicEnricher:
             if a.duplicate_of:
                 a.topic = topics.get(a.duplicate_of, a.topic)
         return {"topics": sum(1 for a in articles if a.topic), FAILED: failures}
+
+
+def assign_stored_topics(store: Store, *, redo_all: bool = False,
+                         chunk: int = 256) -> dict[str, int]:
+    """Topics for the stored articles without one (all with ``redo_all``), a chunk at a time;
+    an article that fails keeps none and is counted."""
+    stage = TopicEnricher()
+    done = failed = 0
+    pending: list[Article] = []
+
+    def flush() -> None:
+        nonlocal done, failed
+        out = stage(pending, store)
+        store.update_articles([a for a in pending if a.topic])
+        done += sum(1 for a in pending if a.topic)
+        failed += len(out[FAILED])
+        pending.clear()
+
+    # originals first, so that a copy finds its original's topic in the store
+    for copies in (False, True):
+        for a in store.iter_articles():
+            if bool(a.duplicate_of) != copies or (a.topic and not redo_all):
+                continue
+            pending.append(a)
+            if len(pending) >= chunk:
+                flush()
+        if pending:
+            flush()
+    return {"topics": done, "failed": failed}

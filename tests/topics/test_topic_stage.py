@@ -84,3 +84,14 @@ def test_older_store_gains_the_topic_column(tmp_path: Path) -> None:
     plan = " ".join(str(r) for r in con.execute(
         "EXPLAIN QUERY PLAN SELECT id FROM articles WHERE topic = 'sports'"))
     assert "ix_articles_topic" in plan
+
+
+def test_stored_articles_get_their_topics(tmp_path: Path) -> None:
+    from sujet.topics.enrich import assign_stored_topics
+
+    store = open_store(f"sqlite:///{tmp_path / 's.sqlite'}")
+    store.add_articles([_copy(COPY), _copy(SPORT), _copy(MARKET)])
+    assert assign_stored_topics(store) == {"topics": 3, "failed": 0}
+    got = {a.id: a.topic for a in store.get_articles(["a1", "a2", "a3"])}
+    assert got == {"a1": "sports", "a2": "economy", "a3": "sports"}
+    assert assign_stored_topics(store) == {"topics": 0, "failed": 0}  # nothing twice
