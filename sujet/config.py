@@ -120,7 +120,9 @@ class StorySettings(BaseModel):
 class MonitorSettings(BaseModel):
     """The monitor (``sujet monitor``): how sources are polled (docs/benchmarks/monitor.md)."""
 
-    workers: int = 8  # sources fetched at once, so that one slow source never stalls the others
+    # Sources fetched at once: one slow source never stalls the others, and a worker waiting
+    # for a host's politeness delay does not hold up the other hosts.
+    workers: int = 16
     tick_s: float = 1.0  # how often the scheduler looks for due sources
     backoff_max_minutes: int = 6 * 60  # cap of the doubled wait after consecutive errors
     follow_links: bool = True  # a feed item's link is fetched for the full article

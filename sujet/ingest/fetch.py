@@ -114,12 +114,24 @@ def check_url(url: str) -> httpx.URL:
 
 
 class HostPacer:
-    """The least delay between two requests to one host, shared by the Fetchers of many
-    threads: each request reserves the host's next free slot, then waits for it."""
+    """What the Fetchers of many threads share per host: the least delay between two requests
+    (each request reserves the host's next free slot, then waits for it) and the host's
+    robots.txt, read once per ``robots_ttl_s``."""
 
-    def __init__(self) -> None:
+    def __init__(self, robots_ttl_s: float = 24 * 3600) -> None:
         self._lock = threading.Lock()
         self._next: dict[str, float] = {}
+        self._robots: dict[str, tuple[RobotsRules, float]] = {}
+        self.robots_ttl_s = robots_ttl_s
+
+    def robots(self, host: str) -> RobotsRules | None:
+        with self._lock:
+            found = self._robots.get(host)
+        return found[0] if found and time.monotonic() - found[1] < self.robots_ttl_s else None
+
+    def keep_robots(self, host: str, rules: RobotsRules) -> None:
+        with self._lock:
+            self._robots[host] = (rules, time.monotonic())
 
     def wait(self, host: str, gap: float, max_wait_s: float) -> None:
         with self._lock:
@@ -250,7 +262,10 @@ class Fetcher:
     def _check_robots(self, url: httpx.URL) -> None:
         state = self._state(url)
         if state.robots is None:
-            state.robots = self._load_robots(url)
+            shared = self.pacer.robots(_host_key(url)) if self.pacer is not None else None
+            state.robots = shared or self._load_robots(url)
+            if self.pacer is not None and shared is None:
+                self.pacer.keep_robots(_host_key(url), state.robots)
             delay = state.robots.crawl_delay(self._agent)
             state.crawl_delay = min(delay, self.max_wait_s) if delay else 0.0
         if not state.robots.allows(self._agent, str(url)):

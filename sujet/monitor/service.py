@@ -29,7 +29,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from sujet.config import Settings
 from sujet.errors import FetchError, FetchTimeout, InputError, SujetError
@@ -39,7 +40,9 @@ from sujet.ingest.sniff import check_content
 from sujet.model import Page
 from sujet.monitor.kinds import Item, Listing, feed_listing, listpage_links, sitemap_listing
 from sujet.monitor.state import SourceState, utcnow
-from sujet.store.base import Store
+
+if TYPE_CHECKING:  # the store package imports the API, which runs the monitor
+    from sujet.store.base import Store
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +122,10 @@ class _Fetchers:
             self._by_source.clear()
 
 
+class _Interrupted(Exception):
+    """The monitor is stopping: a poll ends after its last stored chunk."""
+
+
 def _failure(err: SujetError, source: str) -> ReadFailure:
     return ReadFailure(source=source, code=err.code, reason=err.message)
 
@@ -140,10 +147,14 @@ class Monitor:
         self._pool = ThreadPoolExecutor(max(1, settings.monitor.workers),
                                         thread_name_prefix="sujet-monitor")
         self._resumed = False
+        self._closing = threading.Event()
         self._ingesting = threading.Lock()  # the server's loop and its "poll now" share a store
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Stops: polls in flight end after their current request and chunk (what they stored
+        is recorded; the rest is fetched by the next run)."""
+        self._closing.set()
+        self._pool.shutdown(wait=True, cancel_futures=True)
         self._fetchers.close()
 
     def __enter__(self) -> Monitor:
@@ -155,9 +166,16 @@ class Monitor:
     # -- scheduling -------------------------------------------------------------------------
 
     def due(self, now: datetime | None = None) -> list[SourceState]:
+        """The sources due now, taking their hosts in turn (so that the workers are spread over
+        hosts rather than queued behind one host's delay)."""
         now = now or utcnow()
         states = (SourceState.from_record(s) for s in self.store.list_sources() if s.get("url"))
-        return [s for s in states if s.is_due(now)]
+        by_host: dict[str, list[SourceState]] = {}
+        for state in states:
+            if state.is_due(now):
+                by_host.setdefault(urlsplit(state.url).netloc.lower(), []).append(state)
+        queues = list(by_host.values())
+        return [q[i] for i in range(max(map(len, queues), default=0)) for q in queues if i < len(q)]
 
     def poll_due(self, now: datetime | None = None) -> list[dict[str, Any]]:
         """Polls every due source (concurrently) and ingests what is new; the updated records."""
@@ -191,6 +209,7 @@ class Monitor:
                 inflight.pop(url).result()
             if on_round is not None and done:
                 on_round()
+        self._closing.set()
 
     # -- one poll (a worker thread) ---------------------------------------------------------
 
@@ -198,6 +217,8 @@ class Monitor:
         """Fetches a source's new items a chunk at a time, ingesting each chunk before the next
         is fetched, so a kill costs at most the chunk in flight."""
         result = PollResult(state=state)
+        if self._closing.is_set():
+            return state.as_record()
         try:
             if state.kind == "folder":
                 self._store_all(result, self._folder(state))
@@ -205,9 +226,13 @@ class Monitor:
                 fetcher = self._fetchers.get(state.url)
                 items = self._fresh_items(state, fetcher, result)
                 self._store_all(result, (self._item(i, fetcher) for i in items))
+        except _Interrupted:
+            return state.as_record()
         except SujetError as err:
             result.error = err
         except Exception as err:  # noqa: BLE001 - one broken source never stops the others
+            if self._closing.is_set():
+                return state.as_record()
             log.warning("polling %s failed", state.url, exc_info=err)
             result.error = SujetError(f"{type(err).__name__}: {err}", source=state.url)
         with self._ingesting:
@@ -217,6 +242,8 @@ class Monitor:
         size = max(1, self.settings.ingest.batch_size)
         chunk: list[Fetched] = []
         for one in fetched:
+            if self._closing.is_set():
+                raise _Interrupted
             chunk.append(one)
             if len(chunk) == size:
                 self._store_chunk(result, chunk)

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from monitor_newsroom import NewsServer
 
-from sujet.config import FetchSettings, MonitorSettings, Settings
 from sujet.store import Store, open_store
 
 
@@ -17,20 +16,6 @@ def news() -> Iterator[NewsServer]:
     server = NewsServer()
     yield server
     server.close()
-
-
-def monitor_settings(db: str, **monitor: object) -> Settings:
-    """Loopback allowed, short timeouts, no retries, no host delay; enrichment off unless a
-    test turns it on (the pipeline's enrichers have their own tests)."""
-    settings = Settings(
-        db=db,
-        fetch=FetchSettings(allow_private=True, timeout_s=1.0, retries=0, host_delay_s=0.0,
-                            max_bytes=2_000_000),
-        monitor=MonitorSettings(**{"workers": 8, "tick_s": 0.05, **monitor}),  # type: ignore[arg-type]
-    )
-    settings.entities.enabled = False
-    settings.stories.enabled = False
-    return settings
 
 
 @pytest.fixture

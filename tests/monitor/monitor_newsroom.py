@@ -1,6 +1,6 @@
 """A loopback news site for the monitor's tests and benchmark: feeds that grow, articles,
 a sitemap, a list page, robots.txt, and sources that misbehave (slow, 500, redirect loop,
-a body that trickles without end, garbage).
+a body that trickles without end, garbage), and the settings the tests poll it with.
 
 Every feed answers conditional requests (ETag and Last-Modified); the server counts requests
 per path, and records when each one came, so tests can check politeness and 304s.
@@ -15,6 +15,8 @@ import time
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from typing import Any
+
+from sujet.config import FetchSettings, MonitorSettings, Settings
 
 _VOCABULARY = (
     "council budget harbour railway minister mayor river bridge election vote school hospital "
@@ -213,3 +215,17 @@ class NewsServer:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+def monitor_settings(db: str, **monitor: object) -> Settings:
+    """Loopback allowed, short timeouts, no retries, no host delay; enrichment off unless a
+    test turns it on (the pipeline's enrichers have their own tests)."""
+    settings = Settings(
+        db=db,
+        fetch=FetchSettings(allow_private=True, timeout_s=1.0, retries=0, host_delay_s=0.0,
+                            max_bytes=2_000_000),
+        monitor=MonitorSettings(**{"workers": 8, "tick_s": 0.05, **monitor}),  # type: ignore[arg-type]
+    )
+    settings.entities.enabled = False
+    settings.stories.enabled = False
+    return settings

@@ -7,8 +7,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from conftest import monitor_settings
-from monitor_newsroom import NewsServer, article_html
+from monitor_newsroom import NewsServer, article_html, monitor_settings
 
 from sujet.monitor import Monitor, NewArticles, SourceState
 from sujet.monitor.state import backoff, utcnow
