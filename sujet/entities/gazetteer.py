@@ -270,6 +270,21 @@ def place_key(name: str) -> str | None:
     return f"gaz:{k}"
 
 
+def listed_kind_any(name: str) -> str | None:
+    """The gazetteer kind ("country", "continent", "city", "region", "org") of a name listed in
+    any language, under a formal state name too; "region" for a region name; else None."""
+    if region_key(name) is not None:
+        return "region"
+    k = _any_language_index().get(fold(name))
+    if k is not None:
+        return entries()[k].kind
+    for lang in LANG_COLUMNS:
+        e = lookup(name, lang)
+        if e is not None:
+            return e.kind
+    return None
+
+
 def listed_type_any(name: str) -> str | None:
     """ "LOC" or "ORG" for a name listed in any language, or a region name; else None."""
     if region_key(name) is not None:

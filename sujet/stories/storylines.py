@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sujet.config import StorySettings, get_settings
+from sujet.entities.gazetteer import listed_kind_any
 from sujet.model import Event, Storyline
 from sujet.stories.identity import carry_ids, fresh_id
 from sujet.stories.represent import ArticleRepr
@@ -30,6 +31,7 @@ TOPIC_MIN = 0.55
 NAMES_MIN = 1.0
 KEY_NAMES = 40  # key names per event: all but the rarest mentions of a large event
 BLOCK = 1024  # events per block of the topic-similarity matrix
+BROAD_PLACES = frozenset({"country", "continent"})
 
 
 @dataclass(slots=True)
@@ -57,13 +59,21 @@ def key_set(members: Sequence[ArticleRepr], n: int = KEY_NAMES) -> list[str]:
     return sorted(spread, key=lambda k: (-spread[k], -weight[k], k))[:n]
 
 
+def _broad(name: str) -> bool:
+    """A country or continent: the widest "where", which most news of two neighbouring
+    countries share whatever their story. The inverse event frequency cannot tell this in a
+    store of few events, so such names never link storylines."""
+    return listed_kind_any(name) in BROAD_PLACES
+
+
 def _profile(event: Event, reprs: Mapping[str, ArticleRepr]) -> EventProfile | None:
     members = [reprs[m.article_id] for m in event.members if m.article_id in reprs]
     if not members:
         return None
     vec = np.mean([r.vec_lead for r in members], axis=0)
     vec = vec / (np.linalg.norm(vec) or 1.0)
-    names = set(key_set(members))
+    shown = {k: v for r in members for k, v in r.entity_names.items()}
+    names = {k for k in key_set(members) if not _broad(shown.get(k, k))}
     spans = [r.span for r in members if r.span is not None]
     years = [r.year for r in members if r.year is not None]
     return EventProfile(event, vec, names, min(s[0] for s in spans) if spans else None,

@@ -42,3 +42,31 @@ def test_storyline_window_limits_links():
     c = EventClusterer(settings, scorer=lead_scorer(threshold=0.99))
     c.add(reprs)
     assert build_storylines(c.events, reprs, settings) == []
+
+
+def test_shared_countries_never_link_storylines_but_shared_regions_do():
+    from dataclasses import replace
+
+    settings = StorySettings(event_window_days=7, storyline_window_days=730)
+    names = {"p1": "Vladimir Sokolov", "by": "Belarus", "ru": "Россия", "om": "Omsk Region"}
+
+    def with_entities(aid: str, vec: list[float], date: str, ids: list[str]):  # type: ignore[no-untyped-def]
+        return replace(make(aid, vec, date), entity_keys=frozenset(ids),
+                       entity_names={k: names.get(k, k) for k in ids})
+
+    filler = [with_entities(f"f{i}", [0.9, 0.1 * i, 0.3], f"2024-0{i + 1}-15", [f"x{i}"])
+              for i in range(4)]
+    # a minister's chip deal and, a year later, a farm deal: one person and two countries shared
+    apart = [with_entities("chips", [1, 0.2, 0], "2024-07-09", ["p1", "by", "ru", "c1"]),
+             with_entities("farm", [1, 0.3, 0], "2025-06-17", ["p1", "by", "ru", "c2"])]
+    c = EventClusterer(settings, scorer=lead_scorer(threshold=0.99))
+    c.add(filler + apart)
+    assert build_storylines(c.events, filler + apart, settings) == []
+    # the same two reports sharing the person and a region are one storyline
+    joined = [with_entities("chips", [1, 0.2, 0], "2024-07-09", ["p1", "by", "om", "c1"]),
+              with_entities("farm", [1, 0.3, 0], "2025-06-17", ["p1", "by", "om", "c2"])]
+    c = EventClusterer(settings, scorer=lead_scorer(threshold=0.99))
+    c.add(filler + joined)
+    lines = build_storylines(c.events, filler + joined, settings)
+    assert [sorted(m.article_id for e in c.events if e.id in s.event_ids for m in e.members)
+            for s in lines] == [["chips", "farm"]]
