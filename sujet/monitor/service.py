@@ -122,6 +122,20 @@ class _Fetchers:
             self._by_source.clear()
 
 
+@dataclass(slots=True)
+class _Chunk:
+    """One poll's chunk waiting to be ingested."""
+
+    result: PollResult
+    chunk: list[Fetched]
+    done: bool = False
+    error: SujetError | None = None
+
+    @property
+    def pages(self) -> list[Page]:
+        return [f.page for f in self.chunk if isinstance(f.page, Page)]
+
+
 class _Interrupted(Exception):
     """The monitor is stopping: a poll ends after its last stored chunk."""
 
@@ -148,6 +162,8 @@ class Monitor:
                                         thread_name_prefix="sujet-monitor")
         self._resumed = False
         self._closing = threading.Event()
+        self._pending: list[_Chunk] = []  # chunks waiting for the ingest
+        self._pending_lock = threading.Lock()
         self._ingesting = threading.Lock()  # the server's loop and its "poll now" share a store
 
     def close(self) -> None:
@@ -363,23 +379,54 @@ class Monitor:
         ingest.finish_enrichment(self.store, self.settings, enrichers, ingest.IngestReport())
 
     def _store_chunk(self, result: PollResult, chunk: list[Fetched]) -> None:
-        """Ingests one chunk, then records its item keys on the source (in that order)."""
-        state = result.state
-        pages = [f.page for f in chunk if isinstance(f.page, Page)]
+        """Ingests one chunk, then records its item keys on the source (in that order).
+
+        Chunks that wait while another is ingested are then ingested together, in one call of
+        the pipeline (group commit): with many sources due at once, the pipeline's cost per
+        call is paid once for all of them."""
+        job = _Chunk(result, chunk)
         result.failed.extend(f.page for f in chunk if isinstance(f.page, ReadFailure))
         result.taken += len(chunk)
-        with self._ingesting:
+        with self._pending_lock:
+            self._pending.append(job)
+        while not job.done:
+            with self._ingesting:
+                if job.done:
+                    break
+                with self._pending_lock:
+                    jobs, self._pending = self._pending, []
+                self._ingest_chunks(jobs)
+        if job.error is not None:
+            raise job.error
+
+    def _ingest_chunks(self, jobs: list[_Chunk]) -> None:
+        from sujet.pipeline.articles import page_key
+
+        pages = [p for job in jobs for p in job.pages]
+        stored: set[str] = set()
+        try:
             if pages:
                 ingest, enrichers = self._pipeline()
                 report = ingest.ingest_pages(pages, self.store, self.settings,
                                              enrichers=enrichers)
-                result.added += report.added
-                if report.article_ids:
-                    self._announce(NewArticles(state.url, list(report.article_ids),
-                                               [(p.url, p.fetched_at) for p in pages], utcnow()))
-            state.remember([f.key for f in chunk if not f.retry],
+                stored = set(report.article_ids)
+        except SujetError as err:  # the store refused: every chunk is tried again next poll
+            for job in jobs:
+                job.error, job.done = err, True
+            return
+        now = utcnow()
+        for job in jobs:
+            state = job.result.state
+            ids = [k for k in dict.fromkeys(page_key(p) for p in job.pages) if k in stored]
+            stored.difference_update(ids)  # a page in two sources' chunks counts for the first
+            job.result.added += len(ids)
+            if ids:
+                self._announce(NewArticles(state.url, ids,
+                                           [(p.url, p.fetched_at) for p in job.pages], now))
+            state.remember([f.key for f in job.chunk if not f.retry],
                            self.settings.monitor.seen_per_source)
             self._save(state)
+            job.done = True
 
     def _finish(self, result: PollResult) -> dict[str, Any]:
         state = result.state
