@@ -191,3 +191,17 @@ def reason_for(code: str) -> str:
         if cls.code == code:
             return cls.reason
     return "error"
+
+
+class BadWatchlist(InputError):
+    """A watchlist that cannot be evaluated (a query that does not parse, no such event...)."""
+
+    code = "E130"
+    reason = "bad watchlist"
+
+
+class DeliveryFailed(SujetError):
+    """An alert could not be delivered through a channel (webhook, e-mail)."""
+
+    code = "E800"
+    reason = "alert not delivered"

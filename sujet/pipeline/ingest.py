@@ -436,4 +436,7 @@ def run_ingest(
     run.finished_at = datetime.now(UTC).isoformat(timespec="seconds")
     run.stats = {k: v for k, v in report.as_dict().items() if k not in ("article_ids", "rejects")}
     store.record_run(run)
+    from sujet.alerts.service import after_ingest
+
+    after_ingest(store, settings)  # watchlists: the new articles' alerts, recorded and sent
     return report
