@@ -16,7 +16,8 @@ from sujet.model import Article
 from sujet.store import schema as t
 from sujet.store.base import Store
 from sujet.store.rows import article_from_row
-from sujet.store.sql_store import SqlStore, chunks
+
+CHUNK = 500  # ids per IN (...) list
 
 
 @dataclass(slots=True)
@@ -31,6 +32,8 @@ class AlertRecords:
     """Reads and writes of the alert tables, beside the store that holds them."""
 
     def __init__(self, store: Store) -> None:
+        from sujet.store.sql_store import SqlStore  # the store package imports the API's pieces
+
         if not isinstance(store, SqlStore):
             raise StoreError(f"alerts need a SQL store, not {type(store).__name__}")
         self.store = store
@@ -96,7 +99,8 @@ class AlertRecords:
     def mentioned_entities(self, article_ids: Sequence[str]) -> dict[str, frozenset[str]]:
         found: dict[str, set[str]] = {}
         with self._conn() as conn:
-            for batch in chunks(article_ids):
+            for start in range(0, len(article_ids), CHUNK):
+                batch = list(article_ids[start:start + CHUNK])
                 rows = conn.execute(
                     select(t.mentions.c.article_id, t.mentions.c.entity_id)
                     .where(t.mentions.c.article_id.in_(batch),

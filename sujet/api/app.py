@@ -29,6 +29,7 @@ from sujet.api.routers import (
     search,
     sources,
     storylines,
+    watchlists,
 )
 from sujet.api.security import RequestSizeLimit, SecurityHeaders
 from sujet.config import Settings, get_settings
@@ -37,7 +38,7 @@ from sujet.web import STATIC_DIR
 
 API_PREFIX = "/api/v1"
 ROUTERS = (articles, events, storylines, entities, search, sources, ingest, exports, feeds, health,
-           rankings)
+           rankings, watchlists)
 
 
 def api_router() -> APIRouter:

@@ -331,8 +331,10 @@ def install_web(app: FastAPI) -> None:
     """Adds the UI's pages and its HTML error pages to ``app``."""
     from sujet.web.forms import router as forms_router
     from sujet.web.rankings import router as rankings_router
+    from sujet.web.watchlists import router as watchlists_router
 
     app.state.html_errors = html_error
     app.include_router(router)
     app.include_router(forms_router)
     app.include_router(rankings_router)
+    app.include_router(watchlists_router)
