@@ -83,6 +83,9 @@ def ingest_pages(pages: Sequence[Page], store: Store, settings: Settings) -> Ing
         finished_at=datetime.now(UTC).isoformat(timespec="seconds"),
         inputs=[p.source for p in pages],
         stats={k: v for k, v in data.items() if k not in ("article_ids", "rejects")}))
+    from sujet.alerts.service import after_ingest
+
+    after_ingest(store, settings)  # watchlists: the new articles' alerts, recorded and sent
     return _public(report, stored_before)
 
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from sujet.alerts.records import AlertRecords
 from sujet.api.app import create_app
 from sujet.cli import app as cli_app
-from sujet.config import ServeSettings, Settings
+from sujet.config import EntitySettings, ServeSettings, Settings, StorySettings
 from sujet.model import Article
 from sujet.store import Store, open_store
 
@@ -95,3 +95,18 @@ def test_cli_and_ingest_hook(tmp_path: Path) -> None:
     removed = runner.invoke(cli_app, ["watch", "remove", "minsk", "--db", db])
     assert removed.exit_code == 0
     assert "no watchlists" in runner.invoke(cli_app, ["watch", "list", "--db", db]).output
+
+
+def test_api_ingest_raises_alerts(store: Store) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    settings = Settings(db=store.url, serve=ServeSettings(token=TOKEN, allowed_hosts=["testserver"]),
+                        entities=EntitySettings(enabled=False), stories=StorySettings(enabled=False))
+    with TestClient(create_app(settings, store, poll_feeds=False)) as client:
+        made = client.post("/api/v1/watchlists", headers=auth,
+                           json={"kind": "person", "target": "Прохор Заболоцкий"}).json()
+        text = ("Омск, 3 марта 2025. Прохора Заболоцкого назначили директором завода. Об этом "
+                "сообщили в пресс-службе правительства области; он приступит к работе в апреле.")
+        report = client.post("/api/v1/ingest", headers=auth, json={"text": text}).json()
+        assert report["added"] == 1
+        alerts = client.get(f"/api/v1/watchlists/{made['id']}/alerts").json()["items"]
+        assert [a["article_id"] for a in alerts] == report["article_ids"]
