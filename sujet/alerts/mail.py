@@ -14,7 +14,7 @@ def message(watchlist: Watchlist, alert: Alert, sender: str, link: str) -> Email
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = watchlist.email or ""
-    msg["Subject"] = f"[Sujet: {watchlist.name}] {alert.title}"[:200]
+    msg["Subject"] = " ".join(f"[Sujet: {watchlist.name}] {alert.title}".split())[:200]
     msg["X-Sujet-Alert"] = str(alert.id)
     lines = [alert.title, "", f"Date: {alert.date or 'unknown'}", f"Link: {link}",
              "", f"Watchlist: {watchlist.name} ({watchlist.kind}: {watchlist.target})"]
@@ -30,6 +30,6 @@ def send(watchlist: Watchlist, alert: Alert, settings: AlertSettings, link: str)
         with smtplib.SMTP(settings.smtp_host, settings.smtp_port,
                           timeout=settings.timeout_s) as smtp:
             smtp.send_message(message(watchlist, alert, settings.smtp_from, link))
-    except (smtplib.SMTPException, OSError) as err:
+    except (smtplib.SMTPException, OSError, ValueError) as err:
         raise DeliveryFailed(f"SMTP {settings.smtp_host}:{settings.smtp_port}: "
                              f"{' '.join(str(err).split())}") from err

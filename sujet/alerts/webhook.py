@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import http.client
 import json
 import urllib.error
 import urllib.request
@@ -38,7 +39,7 @@ def post(url: str, payload: dict[str, Any], secret: str | None, timeout_s: float
             status = response.status
     except urllib.error.HTTPError as err:
         raise DeliveryFailed(f"HTTP {err.code} from {url}") from err
-    except (urllib.error.URLError, OSError) as err:
+    except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as err:
         reason = getattr(err, "reason", err)
         raise DeliveryFailed(f"{url}: {reason}") from err
     if not 200 <= status < 300:
