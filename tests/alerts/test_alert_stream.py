@@ -119,3 +119,21 @@ def test_watchlist_made_later_alerts_only_on_newer_articles(store: Store, n: int
     late = {s.article.id for s in stream[n // 2:]
             if s.article.event_id in ("ev-main", "ev-old") and not s.article.duplicate_of}
     assert {a.subject_id for a in alerts} == late
+
+
+def test_articles_awaiting_enrichment_are_evaluated_once_enriched(store: Store) -> None:
+    stream = build_stream(20)
+    seed_records(store)
+    w = create_watchlist(store, WatchSpec("event", "ev-main"))
+    articles = [s.article for s in stream]
+    articles[5].metadata["enriched"] = False  # stored, its entities and event still to come
+    store.add_articles(articles)
+    first = run_alerts(store, Settings(db=store.url))
+    assert first.evaluation.waiting and first.evaluation.articles == 5
+    articles[5].metadata["enriched"] = True
+    store.update_articles([articles[5]])
+    second = run_alerts(store, Settings(db=store.url))
+    assert not second.evaluation.waiting and second.evaluation.articles == 15
+    want = {a.id for a in articles
+            if a.event_id in ("ev-main", "ev-old") and not a.duplicate_of}
+    assert {a.subject_id for a in AlertRecords(store).list_alerts(w.id)} == want
