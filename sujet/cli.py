@@ -1114,7 +1114,7 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
     poll: Annotated[bool, typer.Option(
-        "--monitor/--no-monitor", "--poll/--no-poll",
+        "--poll/--no-poll", "--monitor/--no-monitor",
         help="Run the monitor in the background: poll the registered sources on their "
              "schedules (as `sujet monitor`).")] = True,
 ) -> None:
