@@ -165,6 +165,8 @@ class Monitor:
         self._pending: list[_Chunk] = []  # chunks waiting for the ingest
         self._pending_lock = threading.Lock()
         self._ingesting = threading.Lock()  # the server's loop and its "poll now" share a store
+        self._alerting = threading.Lock()
+        self._stored = threading.Event()  # articles stored since the last alert run
 
     def close(self) -> None:
         """Stops: polls in flight end after their current request and chunk (what they stored
@@ -206,7 +208,9 @@ class Monitor:
     def poll(self, states: Sequence[SourceState]) -> list[dict[str, Any]]:
         self._resume()
         futures = [self._pool.submit(self._poll, s) for s in states]
-        return [f.result() for f in futures]
+        polled = [f.result() for f in futures]
+        self._alerts()
+        return polled
 
     def run(self, stop: threading.Event, *, on_round: Callable[[], None] | None = None) -> None:
         """Polls until ``stop`` is set: each due source as soon as a worker is free."""
@@ -223,6 +227,7 @@ class Monitor:
                            return_when=FIRST_COMPLETED)
             for url in [u for u, f in inflight.items() if f in done]:
                 inflight.pop(url).result()
+            self._alerts()
             if on_round is not None and done:
                 on_round()
         self._closing.set()
@@ -421,6 +426,7 @@ class Monitor:
             stored.difference_update(ids)  # a page in two sources' chunks counts for the first
             job.result.added += len(ids)
             if ids:
+                self._stored.set()
                 self._announce(NewArticles(state.url, ids,
                                            [(p.url, p.fetched_at) for p in job.pages], now))
             state.remember([f.key for f in job.chunk if not f.retry],
@@ -446,6 +452,17 @@ class Monitor:
         for polled in self.on_polled:
             polled(record)
         return record
+
+    def _alerts(self) -> None:
+        """The watchlists' alert run over the articles stored since the last one (it reads them
+        from the store past its own watermarks, so a missed or repeated call costs nothing)."""
+        if not self._stored.is_set():
+            return
+        from sujet.alerts.service import after_ingest
+
+        with self._alerting:
+            self._stored.clear()
+            after_ingest(self.store, self.settings)
 
     def _save(self, state: SourceState) -> None:
         record = state.as_record()

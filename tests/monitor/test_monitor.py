@@ -178,3 +178,20 @@ def test_robots_txt_is_obeyed_for_item_links(news: NewsServer, store: Store, db:
         [polled] = monitor.poll_due()
     assert polled["last_error_code"] == "E204"
     assert "/private/feed.xml" not in news.room.requests
+
+
+def test_watchlists_get_the_monitors_new_articles(news: NewsServer, store: Store,
+                                                   db: str) -> None:
+    from sujet.alerts.records import AlertRecords
+    from sujet.alerts.service import WatchSpec, create_watchlist
+
+    watch = create_watchlist(store, WatchSpec("query", "desk"))
+    news.room.publish(1, 3)
+    store.upsert_source({"url": news.url("/feed/1.xml"), "interval_seconds": 0.01})
+    with Monitor(store, monitor_settings(db)) as monitor:
+        monitor.poll_due()
+        time.sleep(0.02)
+        monitor.poll_due()  # nothing new: no alert twice
+    alerts = AlertRecords(store).list_alerts(watch.id)
+    assert sorted(a.subject_id for a in alerts) == sorted(a.id for a in store.iter_articles())
+    assert len(alerts) == 3
