@@ -164,7 +164,7 @@ class Event:
     key_entities: list[str] = field(default_factory=list)  # entity ids
     summary: dict[str, str] = field(default_factory=dict)  # language -> extractive summary
     metadata: dict[str, Any] = field(default_factory=dict)
-    importance: float | None = None  # order key of sujet.api.importance (None: not scored)
+    importance: float | None = None  # order key of sujet.stories.importance (None: not scored)
 
 
 @dataclass(slots=True)

@@ -16,6 +16,7 @@ from sujet.model import Article
 from sujet.store import schema as t
 from sujet.store.base import Store
 from sujet.store.rows import article_from_row
+from sujet.store.sql_store import SqlStore
 
 CHUNK = 500  # ids per IN (...) list
 
@@ -32,8 +33,6 @@ class AlertRecords:
     """Reads and writes of the alert tables, beside the store that holds them."""
 
     def __init__(self, store: Store) -> None:
-        from sujet.store.sql_store import SqlStore  # the store package imports the API's pieces
-
         if not isinstance(store, SqlStore):
             raise StoreError(f"alerts need a SQL store, not {type(store).__name__}")
         self.store = store

@@ -8,7 +8,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from sujet.api.caching import TTLCache
-from sujet.api.public import source_label
 from sujet.api.schemas import (
     ArticlePublic,
     FactPublic,
@@ -18,6 +17,7 @@ from sujet.api.schemas import (
 )
 from sujet.errors import NotFound
 from sujet.model import Article, Entity, Event, EventMember, Fact, Mention, Position
+from sujet.provenance import source_label
 from sujet.store.base import Store
 
 

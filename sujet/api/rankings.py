@@ -1,7 +1,7 @@
 """What is rising: the top events of a period and the people and organisations mentioned most
 in it, with the change against the periods before.
 
-- top events: the store's importance order (:mod:`sujet.api.importance`) over the events dated in
+- top events: the store's importance order (:mod:`sujet.stories.importance`) over the events dated in
   the period, each with its importance, lead reports and independent sources.
 - rising entities: articles (duplicates once) mentioning each person or organisation in the
   period, against the mean of the ``periods_before`` periods of the same length just before it
@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sujet.api.importance import Importance, independent_sources, most_important_first
 from sujet.errors import InputError
 from sujet.model import Article, Entity, Event
 from sujet.store.base import Store
+from sujet.stories.importance import Importance, independent_sources, most_important_first
 
 TOP_REPORTS = 20  # reports read per event for its sources and lead
 PERIODS_BEFORE = 4  # the mean of this many periods before is the baseline

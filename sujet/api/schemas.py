@@ -10,7 +10,6 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field, HttpUrl, field_validator
 
-from sujet.api.public import public_source
 from sujet.entities.careers import Career, careers, latest_career
 from sujet.model import (
     Article,
@@ -23,6 +22,7 @@ from sujet.model import (
     Quote,
     Storyline,
 )
+from sujet.provenance import public_source
 
 T = TypeVar("T")
 

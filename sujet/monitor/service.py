@@ -29,7 +29,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from sujet.config import Settings
@@ -40,9 +40,7 @@ from sujet.ingest.sniff import check_content
 from sujet.model import Page
 from sujet.monitor.kinds import Item, Listing, feed_listing, listpage_links, sitemap_listing
 from sujet.monitor.state import SourceState, utcnow
-
-if TYPE_CHECKING:  # the store package imports the API, which runs the monitor
-    from sujet.store.base import Store
+from sujet.store.base import Store
 
 log = logging.getLogger(__name__)
 

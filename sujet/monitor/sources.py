@@ -9,14 +9,12 @@ folders (a web client must not make the server read its disks).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from sujet.errors import FetchRefused, InputError
 from sujet.monitor.state import check_kind, utcnow
-
-if TYPE_CHECKING:  # the store package imports the API, which runs the monitor
-    from sujet.store.base import Store
+from sujet.store.base import Store
 
 
 def _check_url(url: str, allow_private: bool) -> str:

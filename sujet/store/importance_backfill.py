@@ -1,14 +1,14 @@
 """Scoring the events of a store written before events had an importance order key (migration
-8): the same :func:`sujet.api.importance.order_key` the store writes with every event, from the
+8): the same :func:`sujet.stories.importance.order_key` the store writes with every event, from the
 stored reports' publisher, language, date and fetch time (their texts are not read)."""
 
 from __future__ import annotations
 
 from sqlalchemy import Connection, bindparam, select, update
 
-from sujet.api.importance import order_key
 from sujet.model import Article, Event, EventMember
 from sujet.store import schema as t
+from sujet.stories.importance import order_key
 
 _BATCH = 500
 

@@ -173,7 +173,7 @@ events = Table(
     Column("n_articles", Integer, nullable=False, default=0),
     Column("summary", Json, nullable=False),
     Column("metadata", Json, nullable=False),
-    # Order key of the event's importance (sujet.api.importance.order_key): the feed's order.
+    # Order key of the event's importance (sujet.stories.importance.order_key): the feed's order.
     Column("importance", Float),
 )
 Index("ix_events_recent", events.c.date_to, events.c.n_articles)

@@ -29,7 +29,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from sujet.api.importance import score_events
 from sujet.errors import InputError, StoreError
 from sujet.model import Article, Entity, Event, Fact, Mention, Quote, Storyline
 from sujet.store import schema as t
@@ -75,6 +74,7 @@ from sujet.store.rows import (
 )
 from sujet.store.search_terms import build_terms
 from sujet.store.snippets import Matcher, make_snippet
+from sujet.stories.importance import score_events
 
 T = TypeVar("T")
 

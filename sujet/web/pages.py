@@ -26,13 +26,13 @@ from sujet.api.deps import (
     StoreDep,
 )
 from sujet.api.dossier import build_dossier
-from sujet.api.importance import Importance, independent_sources, most_important_first
 from sujet.api.routers.search import run_search
 from sujet.api.schemas import CountPublic
 from sujet.errors import BadDate, NotFound
 from sujet.model import Article, Entity, Event
 from sujet.store.base import ArticleQuery, EntityQuery, Store
 from sujet.store.date_filters import parse_filter_date
+from sujet.stories.importance import Importance, independent_sources, most_important_first
 from sujet.topics.scheme import TOPICS
 from sujet.web.headline import lead
 from sujet.web.render import bar_chart, highlight
@@ -107,7 +107,7 @@ def _card_lead(event: Event, reports: list[Article], preferred: str) -> str:
 
 def event_cards(store: Store, events: list[Event], caches: Caches, *,
                 preferred_language: str = "en") -> list[EventCard]:
-    """Cards of ``events``, in their order, each with its :mod:`sujet.api.importance`: the
+    """Cards of ``events``, in their order, each with its :mod:`sujet.stories.importance`: the
     reports of all cards (the first ``CARD_ARTICLES`` of each) are read in one batch, their key
     entities in another."""
     members = {e.id: [m.article_id for m in e.members[:CARD_ARTICLES]] for e in events}

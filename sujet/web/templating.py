@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from starlette.routing import BaseRoute, NoMatchFound
 
 from sujet import __version__
-from sujet.api.public import public_source, source_label
+from sujet.provenance import public_source, source_label
 from sujet.web import TEMPLATES_DIR
 from sujet.web.headline import headline
 from sujet.web.render import mark_snippet

@@ -13,12 +13,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from sujet.api import create_app
-from sujet.api.importance import most_important_first, velocity
 from sujet.api.rankings import Period, period_of, rising_entities, top_events
 from sujet.config import ServeSettings, Settings
 from sujet.errors import InputError
 from sujet.model import Article, Entity, Event, EventMember, Mention, Position
 from sujet.store import Store, open_store
+from sujet.stories.importance import most_important_first, velocity
 
 SITES = ["tass.ru", "ria.ru", "dpa.de", "reuters.com", "bbc.co.uk", "belta.by", "spiegel.de"]
 

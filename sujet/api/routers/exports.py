@@ -12,8 +12,8 @@ from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
 from sujet.api.deps import ArticleFilters, ArticleFiltersDep, StoreDep
-from sujet.api.public import public_article_dict, public_source
 from sujet.model import Article
+from sujet.provenance import public_article_dict, public_source
 from sujet.store.base import Store
 
 router = APIRouter(prefix="/exports", tags=["exports"])

@@ -26,8 +26,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sujet.api.public import source_label
 from sujet.model import Article, Event
+from sujet.provenance import source_label
 
 HALF_LIFE_DAYS = 3.0
 LANGUAGE_WEIGHT = 0.5
