@@ -38,7 +38,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from sujet.errors import DocumentOverMemory, DocumentTimeout, SujetError, WorkerDied
+from sujet.errors import (
+    DocumentOverMemory,
+    DocumentTimeout,
+    StageError,
+    SujetError,
+    WorkerDied,
+)
 
 _HEADER = struct.Struct("!Q")
 _POLL_S = 0.05  # how often the caller looks at the worker's resident size while waiting
@@ -337,6 +343,42 @@ def _lift_limits() -> None:
         resource.setrlimit(which, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
 
 
+def _status_kb(field: str) -> int | None:
+    """A size field of /proc/self/status ("VmHWM", "VmRSS") in bytes, None where unreadable."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def _reset_peak_resident() -> int | None:
+    """Start a new peak-resident count for this document (Linux: ``clear_refs`` 5) and give the
+    resident size now; None where the peak cannot be reset or read."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as fh:
+            fh.write("5")
+    except OSError:
+        return None
+    return _status_kb("VmRSS")
+
+
+# A document whose work failed with a generic error after its resident size grew by this share
+# of its memory allowance ran out of memory: parsers in C report a failed allocation in their
+# own words (libxml2: "unknown error"), not as MemoryError.
+_AT_THE_CAP = 0.75
+
+
+def _failed_at_the_cap(result: Any, resident: int | None, bounds: Bounds) -> bool:
+    if resident is None or getattr(result, "code", None) != StageError.code:
+        return False
+    peak = _status_kb("VmHWM")
+    return peak is not None and peak - resident >= _AT_THE_CAP * bounds.memory_bytes
+
+
 def _serve(inbox: BinaryIO, outbox: BinaryIO) -> None:
     while True:
         try:
@@ -354,12 +396,17 @@ def _serve(inbox: BinaryIO, outbox: BinaryIO) -> None:
             _write_frame(outbox, ("ok", None))
             continue
         _, fn, arg, bounds = message
+        resident = _reset_peak_resident()
         try:
             _set_limits(bounds)
             try:
                 result = fn(arg)
             finally:
                 _lift_limits()
+            if _failed_at_the_cap(result, resident, bounds):
+                _write_frame(outbox, ("memory", f"over {bounds.memory_bytes // 2**20} MB "
+                                                f"({getattr(result, 'reason', '')})"[:300]))
+                return  # a fresh worker takes the next document
         except MemoryError:
             _lift_limits()
             _write_frame(outbox, ("memory", f"over {bounds.memory_bytes // 2**20} MB"))
