@@ -8,7 +8,7 @@ the busy timeout instead of failing on lock upgrade). Database errors surface as
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from typing import Any, TypeVar
@@ -77,6 +77,7 @@ from sujet.store.snippets import Matcher, make_snippet
 from sujet.stories.importance import score_events
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 # Rows per executemany / IN list: below SQLite's bound-parameter limits, large enough to be fast.
 CHUNK = 500
@@ -572,17 +573,21 @@ class SqlStore(Store):
             return [fact_from_row(r) for r in rows]
 
     def facts_of_articles(self, article_ids: Sequence[str]) -> dict[str, list[Fact]]:
-        found: dict[str, list[Fact]] = {}
-        wanted = list(dict.fromkeys(article_ids))
+        return self._per_article(t.facts, article_ids, fact_from_row)
+
+    def _per_article(self, table: Table, article_ids: Sequence[str],
+                     from_row: Callable[[Mapping[Any, Any]], R]) -> dict[str, list[R]]:
+        """The rows of a per-article table (facts, quotes) for ``article_ids``, in their order."""
+        found: dict[str, list[R]] = {}
         with self._read() as conn:
-            for batch in chunks(wanted):
+            for batch in chunks(list(dict.fromkeys(article_ids))):
                 rows = conn.execute(
-                    select(t.facts)
-                    .where(t.facts.c.article_id.in_(batch))
-                    .order_by(t.facts.c.article_id, t.facts.c.ord)
+                    select(table)
+                    .where(table.c.article_id.in_(batch))
+                    .order_by(table.c.article_id, table.c.ord)
                 ).mappings()
                 for row in rows:
-                    found.setdefault(row["article_id"], []).append(fact_from_row(row))
+                    found.setdefault(row["article_id"], []).append(from_row(row))
         return found
 
     # -- quotes ------------------------------------------------------------------------------
@@ -593,17 +598,7 @@ class SqlStore(Store):
                 conn.execute(t.quotes.insert(), batch)
 
     def quotes_of_articles(self, article_ids: Sequence[str]) -> dict[str, list[Quote]]:
-        found: dict[str, list[Quote]] = {}
-        with self._read() as conn:
-            for batch in chunks(list(dict.fromkeys(article_ids))):
-                rows = conn.execute(
-                    select(t.quotes)
-                    .where(t.quotes.c.article_id.in_(batch))
-                    .order_by(t.quotes.c.article_id, t.quotes.c.ord)
-                ).mappings()
-                for row in rows:
-                    found.setdefault(row["article_id"], []).append(quote_from_row(row))
-        return found
+        return self._per_article(t.quotes, article_ids, quote_from_row)
 
     def quotes_of_entity(self, entity_id: str, limit: int = 50) -> list[Quote]:
         stmt = (
