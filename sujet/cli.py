@@ -52,6 +52,16 @@ ToOpt = Annotated[str | None, typer.Option(
     "--to", metavar="DATE", help="On or before DATE (same forms as --from).")]
 LimitOpt = Annotated[int, typer.Option(min=1, help="At most this many results.")]
 OffsetOpt = Annotated[int, typer.Option(min=0, help="Skip this many results first (paging).")]
+ExecutorOpt = Annotated[str | None, typer.Option(
+    "--executor", metavar="local|dask",
+    help="Where the pipeline steps run: local processes, or a Dask cluster (default: executor "
+         "in the settings, then local).")]
+WorkersOpt = Annotated[int | None, typer.Option(
+    "--workers", metavar="N", min=1,
+    help="Workers of the local Dask cluster (default: one per core).")]
+SchedulerOpt = Annotated[str | None, typer.Option(
+    "--scheduler", metavar="tcp://HOST:PORT",
+    help="A running Dask scheduler to use instead of a local cluster (implies --executor dask).")]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -67,6 +77,25 @@ def _settings(db: str | None) -> Settings:
         raise InputError(f"{url!r} is not a store URL: use sqlite:///FILE or "
                          "postgresql://USER@HOST/DB")
     return settings
+
+
+def with_executor(settings: Settings, executor: str | None, workers: int | None,
+                   scheduler: str | None) -> Settings:
+    """``settings`` with the executor flags over it (a scheduler address means Dask)."""
+    if executor is not None and executor not in ("local", "dask"):
+        raise InputError(f"unknown executor {executor!r}: use local or dask")
+    if scheduler is not None and not scheduler.startswith("tcp://"):
+        raise InputError(f"{scheduler!r} is not a scheduler address: use tcp://HOST:PORT")
+    if scheduler is not None and executor == "local":
+        raise InputError("--scheduler needs --executor dask")
+    update: dict[str, Any] = {}
+    if executor is not None or scheduler is not None:
+        update["executor"] = "dask" if scheduler is not None else executor
+    if scheduler is not None:
+        update["dask_address"] = scheduler
+    if workers is not None:
+        update["dask_workers"] = workers
+    return settings.model_copy(update=update) if update else settings
 
 
 def _error_line(code: str, message: str, as_json: bool) -> str:
@@ -223,6 +252,9 @@ def ingest(
     retry_rejected: Annotated[bool, typer.Option(
         help="Extract again the pages earlier runs rejected (a limit, no article text...).")
     ] = False,
+    executor: ExecutorOpt = None,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Ingest pages into the store and print what was kept and dropped, with reasons.
 
@@ -232,7 +264,7 @@ def ingest(
     """
     from sujet.pipeline.ingest import run_ingest
 
-    settings = _settings(db)
+    settings = with_executor(_settings(db), executor, workers, scheduler)
     if allow_private:
         settings = settings.model_copy(
             update={"fetch": settings.fetch.model_copy(update={"allow_private": True})}
@@ -1011,12 +1043,15 @@ def enrich(
     db: DbOpt = None,
     as_json: JsonOpt = False,
     redo_all: Annotated[bool, typer.Option("--all", help="Redo every article.")] = False,
+    executor: ExecutorOpt = None,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Find entities and events for stored articles that have none yet (or for all)."""
     from sujet.pipeline.enrich import default_enrichers
     from sujet.pipeline.ingest import IngestReport, finish_enrichment
 
-    settings = _settings(db)
+    settings = with_executor(_settings(db), executor, workers, scheduler)
     report = IngestReport()
     with _open(db) as store:
         pending = [a for a in store.iter_articles()

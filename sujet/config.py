@@ -179,8 +179,9 @@ class Settings(BaseSettings):
     serve: ServeSettings = Field(default_factory=ServeSettings)
     alerts: AlertSettings = Field(default_factory=AlertSettings)
     monitor: MonitorSettings = Field(default_factory=MonitorSettings)
-    executor: str = "local"  # "local" or "dask"
-    dask_address: str | None = None  # scheduler address; None starts a local cluster
+    executor: Literal["local", "dask"] = "local"  # where pipeline steps run
+    dask_address: str | None = None  # scheduler address (tcp://HOST:PORT); None starts a local cluster
+    dask_workers: int | None = None  # workers of that local cluster; None: one per core
 
 
 def _file_values() -> dict[str, Any]:
