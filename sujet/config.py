@@ -1,20 +1,32 @@
 """One typed settings object for the whole system.
 
 Values come, in rising priority, from defaults, a TOML file (``SUJET_CONFIG`` or ``sujet.toml`` in
-the working directory), environment variables ``SUJET_*`` (nested with ``__``), and CLI flags,
-which the CLI applies with :meth:`Settings.model_copy`.
+the working directory), environment variables ``SUJET_*`` (nested with ``__``), and flags: the
+keyword arguments of ``Settings(...)``, or :func:`with_flags` over settings already loaded (the
+CLI's options). Layers merge key by key, so ``[fetch] timeout_s = 5`` in the file and
+``SUJET_FETCH__RETRIES=7`` in the environment give both.
+
+Only entry points (the CLI, the API's app factory) call :func:`get_settings`; components take
+their settings (or their section) in their constructor.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+from sujet.errors import InputError
 
 
 class FetchSettings(BaseModel):
@@ -90,7 +102,6 @@ class DedupSettings(BaseModel):
 
 class EntitySettings(BaseModel):
     enabled: bool = True
-    blas_threads: int = 1
 
 
 class TopicSettings(BaseModel):
@@ -184,21 +195,66 @@ class Settings(BaseSettings):
     dask_workers: int | None = None  # workers of that local cluster; None: one per core
 
 
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Highest first; pydantic-settings merges them key by key.
+        return init_settings, env_settings, _FileSource(settings_cls)
+
+
+def config_path() -> Path:
+    """The settings file: ``SUJET_CONFIG``, else ``sujet.toml`` in the working directory."""
+    return Path(os.environ.get("SUJET_CONFIG", "sujet.toml"))
+
+
 def _file_values() -> dict[str, Any]:
-    path = Path(os.environ.get("SUJET_CONFIG", "sujet.toml"))
+    path = config_path()
     if not path.is_file():
         return {}
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as err:
+        raise InputError(f"not a TOML settings file: {err}", source=str(path)) from None
+
+
+class _FileSource(PydanticBaseSettingsSource):
+    """The TOML file's values, under the environment's."""
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return _file_values().get(field_name), field_name, False  # unused: __call__ reads all
+
+    def __call__(self) -> dict[str, Any]:
+        return _file_values()
+
+
+def deep_merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """``base`` with ``over`` on top, tables merged key by key rather than replaced."""
+    out = dict(base)
+    for key, value in over.items():
+        below = out.get(key)
+        if isinstance(value, Mapping) and isinstance(below, Mapping):
+            out[key] = deep_merge(below, value)
+        else:
+            out[key] = value
+    return out
+
+
+def with_flags(settings: Settings, flags: Mapping[str, Any]) -> Settings:
+    """``settings`` with ``flags`` (nested like the settings: ``{"fetch": {"retries": 3}}``) on
+    top, validated; sections keep the values the flags do not name."""
+    if not flags:
+        return settings
+    return Settings.model_validate(deep_merge(settings.model_dump(), flags))
 
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """The process-wide settings (file values under environment values)."""
-    file_values = _file_values()
-    env = Settings()
-    if not file_values:
-        return env
-    merged = Settings.model_validate(file_values).model_dump()
-    merged.update(env.model_dump(exclude_defaults=True))
-    return Settings.model_validate(merged)
+    """The process-wide settings: defaults < file < environment (entry points only)."""
+    return Settings()
