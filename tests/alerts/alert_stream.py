@@ -38,7 +38,7 @@ class Scripted:
 
 def _paragraphs() -> list[tuple[str, str, str]]:
     """(site, language, paragraph) of the corpus texts."""
-    out = []
+    out: list[tuple[str, str, str]] = []
     for path in sorted(CORPUS.glob("*.txt")):
         site = path.stem.rsplit("-", 3)[0]
         text = path.read_text(encoding="utf-8")
