@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator
 
 import fault_work as work
 import pytest
@@ -14,7 +15,7 @@ BOUNDS = Bounds(seconds=2.0, memory_bytes=200 * 1024 * 1024)
 
 
 @pytest.fixture(scope="module")
-def worker() -> BoundedWorker:
+def worker() -> Iterator[BoundedWorker]:
     w = BoundedWorker("faults-test")
     yield w
     w.close()
@@ -39,7 +40,7 @@ def test_work_stuck_in_c_code_is_stopped_on_time(worker: BoundedWorker) -> None:
 
 
 @pytest.mark.parametrize("hog", [work.allocate, work.touch_pages])
-def test_memory_over_the_bound_is_refused(worker: BoundedWorker, hog: object) -> None:
+def test_memory_over_the_bound_is_refused(worker: BoundedWorker, hog: Callable[[int], int]) -> None:
     out = worker.call(hog, 2048, BOUNDS)  # 2 GB against a 200 MB bound
     assert isinstance(out, Overrun) and out.code == DocumentOverMemory.code
     assert worker.call(work.allocate, 50, BOUNDS) == 50 * 1024 * 1024  # within: fine
