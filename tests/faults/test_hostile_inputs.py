@@ -19,6 +19,7 @@ from sujet.errors import DocumentOverMemory, DocumentTimeout, OverLimit, TooLarg
 from sujet.ingest.readers import iter_pages
 from sujet.pipeline.executor import DaskExecutor
 from sujet.pipeline.ingest import IngestReport, ingest_pages, run_ingest
+from sujet.store import Store
 
 MB = gen.MB
 TIME_BOUND_S = 60.0  # the target: every input refused within a minute
@@ -42,19 +43,19 @@ CAPS_OFF = {"html_elements": 10**9, "html_attributes": 10**9, "html_depth": 10**
             "text_chars": 10**12}
 
 
-def _ingest(paths: list[Path], settings: object, store_of: Callable[..., object]) -> IngestReport:
+def _ingest(paths: list[Path], settings: object, store_of: Callable[..., Store]) -> IngestReport:
     store = store_of(settings)
     return run_ingest([str(p) for p in paths], store, settings, enrichers=[])  # type: ignore[arg-type]
 
 
-def _stored_sources(settings: object, store_of: Callable[..., object]) -> set[str]:
+def _stored_sources(settings: object, store_of: Callable[..., Store]) -> set[str]:
     store = store_of(settings)
-    return {a.source for a in store.iter_articles()}  # type: ignore[attr-defined]
+    return {a.source for a in store.iter_articles()}
 
 
 @pytest.mark.parametrize(("name", "make", "limits", "code"), TABLE, ids=[t[0] for t in TABLE])
 def test_refused_alone_with_its_code_in_bounded_time(
-    tmp_path: Path, store_of: Callable[..., object], name: str, make: Callable[[Path], Path],
+    tmp_path: Path, store_of: Callable[..., Store], name: str, make: Callable[[Path], Path],
     limits: dict[str, int], code: str,
 ) -> None:
     path = make(tmp_path / name)
@@ -66,7 +67,7 @@ def test_refused_alone_with_its_code_in_bounded_time(
     assert report.rejects and {r.code for r in report.rejects} == {code}
 
 
-def test_a_batch_keeps_every_good_page(tmp_path: Path, store_of: Callable[..., object]) -> None:
+def test_a_batch_keeps_every_good_page(tmp_path: Path, store_of: Callable[..., Store]) -> None:
     folder = tmp_path / "batch"
     good = gen.good_batch(folder)
     hostile = {}
@@ -83,7 +84,7 @@ def test_a_batch_keeps_every_good_page(tmp_path: Path, store_of: Callable[..., o
 
 
 def test_the_worker_bounds_hold_when_no_cap_stops_the_page(
-    tmp_path: Path, store_of: Callable[..., object]
+    tmp_path: Path, store_of: Callable[..., Store]
 ) -> None:
     """Caps off: the parse itself runs away, and the worker's time and memory bounds stop it."""
     folder = tmp_path / "batch"
@@ -99,7 +100,7 @@ def test_the_worker_bounds_hold_when_no_cap_stops_the_page(
 
 
 def test_a_refused_page_is_remembered_and_retried_on_purpose(
-    tmp_path: Path, store_of: Callable[..., object]
+    tmp_path: Path, store_of: Callable[..., Store]
 ) -> None:
     folder = tmp_path / "batch"
     gen.good_batch(folder)
@@ -119,7 +120,7 @@ def test_a_refused_page_is_remembered_and_retried_on_purpose(
 
 
 def test_a_huge_feed_is_taken_a_slice_per_run_in_order(
-    tmp_path: Path, store_of: Callable[..., object]
+    tmp_path: Path, store_of: Callable[..., Store]
 ) -> None:
     feed = gen.rss_items(tmp_path / "items.rss", n=100_000)
     settings = settings_with(tmp_path, feed_items_per_run=40)
@@ -135,7 +136,7 @@ def test_a_huge_feed_is_taken_a_slice_per_run_in_order(
 
 
 def test_the_bounds_hold_on_the_dask_executor(
-    tmp_path: Path, store_of: Callable[..., object]
+    tmp_path: Path, store_of: Callable[..., Store]
 ) -> None:
     pytest.importorskip("dask.distributed")
     folder = tmp_path / "batch"
