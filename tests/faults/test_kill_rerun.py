@@ -45,8 +45,8 @@ def snapshot(url: str) -> dict[str, Any]:
         while page := store.list_entities(_entity_page(len(entities))):
             entities.extend(page)
         events: list[Any] = []
-        while page := store.list_events(limit=500, offset=len(events)):
-            events.extend(page)
+        while chunk := store.list_events(limit=500, offset=len(events)):
+            events.extend(chunk)
         return {
             "articles": [(a.id, a.content_hash, a.duplicate_of, a.event_id, a.storyline_id,
                           a.metadata.get("enriched")) for a in articles],
