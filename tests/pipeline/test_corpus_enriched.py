@@ -26,7 +26,7 @@ def item_of(article: Article) -> str:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def store(tmp_path_factory: pytest.TempPathFactory):
     db = tmp_path_factory.mktemp("enriched") / "corpus.sqlite"
     settings = Settings(db=f"sqlite:///{db}")
     with open_store(settings.db) as s:
@@ -67,7 +67,8 @@ def test_storylines_group_the_gold_events(store: Store, by_item: dict[str, Artic
         event_of_gold[gold_event] = by_item[items[0]].event_id
         # every part of a gold event is in the same storyline (or none, when it is alone)
         assert len({by_item[i].storyline_id for i in items}) == 1, (gold_event, items)
-    storyline_of = {e: store.get_event(eid).storyline_id for e, eid in event_of_gold.items()}  # type: ignore[union-attr]
+    storyline_of = {e: store.get_event(eid or "").storyline_id  # type: ignore[union-attr]
+                    for e, eid in event_of_gold.items()}
     for gold_line, events in EXPECTED["storylines"].items():
         ids = {storyline_of[e] for e in events}
         assert len(ids) == 1, (gold_line, ids)
@@ -115,7 +116,7 @@ def test_position_history_in_date_order(store: Store) -> None:
     for name, history in EXPECTED["position_history"].items():
         entity = next(e for e in store.find_entities(name) if e.type == "PER")
         dated = sorted((p for p in entity.positions if p.date), key=lambda p: p.date or "")
-        assert [p.date for p in dated] == sorted(p.date for p in dated)
+        assert [p.date for p in dated] == sorted(p.date or "" for p in dated)
         for step in history:
             titles = [p.title.casefold() for p in dated if p.date == step["date"]]
             head = step["position"].split()[0].casefold()
