@@ -13,7 +13,7 @@ BODY = (
 )
 
 
-def sig(text: str):  # type: ignore[no-untyped-def]
+def sig(text: str):
     return signature(text, num_perm=128, shingle_words=5)
 
 
