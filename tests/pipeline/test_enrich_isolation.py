@@ -77,7 +77,7 @@ def _articles(n: int) -> list[Article]:
 
 
 @pytest.fixture()
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+def store(tmp_path: Path):
     with open_store(f"sqlite:///{tmp_path / 'enrich.sqlite'}") as s:
         yield s
 
