@@ -44,7 +44,7 @@ def _ingest(tmp: Path, batches: list[list[Path]]) -> Store:
 
 
 @pytest.fixture(scope="module")
-def one_batch(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def one_batch(tmp_path_factory: pytest.TempPathFactory):
     store = _ingest(tmp_path_factory.mktemp("one"), [_files()])
     yield store
     store.close()
@@ -121,7 +121,7 @@ def test_new_reports_months_later_get_bounded_events_and_old_ids_hold(
             years = {(articles[m.article_id].date or "")[:4] for m in event.members}
             assert len(years - {""}) <= 1, (event.title, years)  # never 2024 with 2025
         year_only = next(a for a in articles.values() if a.date == "2025")
-        event = store.get_event(year_only.event_id or "")
-        assert event is not None
-        why = " ".join(next(m.why for m in event.members if m.article_id == year_only.id))
+        found = store.get_event(year_only.event_id or "")
+        assert found is not None
+        why = " ".join(next(m.why for m in found.members if m.article_id == year_only.id))
         assert "same day" not in why
