@@ -88,7 +88,7 @@ def test_killed_ingest_loses_nothing_committed_and_resumes(tmp_path: Path) -> No
     while _count(db) < 16 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     if proc.poll() is not None:
-        pytest.fail(f"ingest finished before it could be killed: {proc.stderr.read().decode()[-500:]}")
+        pytest.fail(f"ingest finished before it could be killed: {proc.communicate()[1].decode()[-500:]}")
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     stored = _count(db)
