@@ -113,7 +113,7 @@ def test_no_event_spans_more_than_the_window():
     c.add([make(f"d{i}", [1, 0, 0], day) for i, day in enumerate(days)])
     assert len(c.events) >= 2
     for e in c.events:
-        days_of = [int(r.date[-2:]) for r in c.reprs() if c.event_of(r.id) == e.id]
+        days_of = [int(str(r.date)[-2:]) for r in c.reprs() if c.event_of(r.id) == e.id]
         assert max(days_of) - min(days_of) <= 7
 
 
