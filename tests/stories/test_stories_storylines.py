@@ -30,7 +30,8 @@ def test_meetings_a_year_apart_with_the_same_people_form_one_storyline():
     assert by_article["fair"] != by_article["m2024"]
     assert by_article["other"] is None
     assert len(lines) == 2
-    assert all(len(s.event_ids) >= 2 and s.date_from <= s.date_to for s in lines)
+    assert all(len(s.event_ids) >= 2 and s.date_from is not None and s.date_to is not None
+               and s.date_from <= s.date_to for s in lines)
 
 
 def test_storyline_window_limits_links():
@@ -50,7 +51,7 @@ def test_shared_countries_never_link_storylines_but_shared_regions_do():
     settings = StorySettings(event_window_days=7, storyline_window_days=730)
     names = {"p1": "Vladimir Sokolov", "by": "Belarus", "ru": "Россия", "om": "Omsk Region"}
 
-    def with_entities(aid: str, vec: list[float], date: str, ids: list[str]):  # type: ignore[no-untyped-def]
+    def with_entities(aid: str, vec: list[float], date: str, ids: list[str]):
         return replace(make(aid, vec, date), entity_keys=frozenset(ids),
                        entity_names={k: names.get(k, k) for k in ids})
 
