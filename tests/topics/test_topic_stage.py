@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sujet.config import Settings
+from sujet.config import EntitySettings, Settings, StorySettings
 from sujet.model import Article
 from sujet.pipeline.enrich import default_enrichers
 from sujet.pipeline.ingest import FAILED, IngestReport, run_enrichers
@@ -28,21 +28,22 @@ COPY = Article(id="a3", source="t", language="en", title=SPORT.title, text=SPORT
 class Breaking(TopicModel):
     """The shipped head, failing on one text (a stand-in for an article the encoder rejects)."""
 
-    def predict(self, texts, *, cache=None):  # type: ignore[no-untyped-def]
+    def predict(self, texts, *, cache=None):
         if any("Курс" in t for t in texts):
             raise ValueError("cannot read this article")
         return super().predict(texts, cache=cache)
 
 
 def _copy(a: Article) -> Article:
-    return Article(**{k: getattr(a, k) for k in a.__slots__})  # type: ignore[attr-defined]
+    return Article(**{k: getattr(a, k) for k in a.__slots__})
 
 
 def test_topics_stored_and_filtered(tmp_path: Path) -> None:
     store = open_store(f"sqlite:///{tmp_path / 's.sqlite'}")
     batch = [_copy(SPORT), _copy(MARKET), _copy(COPY)]
     store.add_articles(batch)
-    settings = Settings(db="sqlite://", entities={"enabled": False}, stories={"enabled": False})
+    settings = Settings(db="sqlite://", entities=EntitySettings(enabled=False),
+                        stories=StorySettings(enabled=False))
     enrichers = default_enrichers(settings)
     assert [getattr(e, "stage", "") for e in enrichers] == ["topics"]
     run_enrichers(batch, store, enrichers, IngestReport())
