@@ -1,6 +1,7 @@
 """What differs between SQL backends: engine set-up, upsert dialect, and full-text search.
 
-Everything else (tables, filters, reads and writes) is shared by :class:`sujet.store.sql_store.SqlStore`.
+Everything else (tables, filters, reads and writes) is shared by the repositories of
+:class:`sujet.store.sql_store.SqlStore`.
 """
 
 from __future__ import annotations

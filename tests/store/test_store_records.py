@@ -49,7 +49,7 @@ def test_add_leaves_existing_article_alone(store: Store, make_article: MakeArtic
 
 def test_failure_mid_batch_leaves_nothing(store: Store, make_article: MakeArticle,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("sujet.store.sql_store.CHUNK", 2)
+    monkeypatch.setattr("sujet.store.database.CHUNK", 2)
     store.add_articles([make_article("kept")])
     batch = [make_article(f"b{i}") for i in range(5)]
     batch[3] = make_article("b3", text=None)  # fails after the first chunk was written

@@ -1,0 +1,132 @@
+"""Entities with their name variants and positions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Select, delete, func, or_, select
+
+from sujet.model import Entity
+from sujet.store import schema as t
+from sujet.store.base import EntityQuery
+from sujet.store.database import Database, chunks, unique_by_id
+from sujet.store.filters import like_escape
+from sujet.store.rows import entity_from_rows, entity_row, name_key, position_rows, variant_rows
+
+
+class EntityRepository:
+    """The ``entities``, ``entity_variants`` and ``entity_positions`` tables."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def upsert_entities(self, entities: Sequence[Entity]) -> None:
+        unique = unique_by_id(entities)
+        if not unique:
+            return
+        stmt = self.db.upsert_by_id(t.entities)
+        with self.db.write() as conn:
+            for batch in chunks(unique):
+                ids = [e.id for e in batch]
+                conn.execute(stmt, [entity_row(e) for e in batch])
+                conn.execute(delete(t.entity_variants).where(t.entity_variants.c.entity_id.in_(ids)))
+                conn.execute(
+                    delete(t.entity_positions).where(t.entity_positions.c.entity_id.in_(ids))
+                )
+                variants = [row for e in batch for row in variant_rows(e)]
+                positions = [row for e in batch for row in position_rows(e)]
+                for rows in chunks(variants):
+                    conn.execute(t.entity_variants.insert(), rows)
+                for rows in chunks(positions):
+                    conn.execute(t.entity_positions.insert(), rows)
+
+    def get_entity(self, entity_id: str) -> Entity | None:
+        with self.db.read() as conn:
+            found = self._load_entities(conn, [entity_id])
+        return found[0] if found else None
+
+    def get_entities(self, entity_ids: Sequence[str]) -> list[Entity]:
+        wanted = list(dict.fromkeys(entity_ids))
+        if not wanted:
+            return []
+        with self.db.read() as conn:
+            return self._load_entities(conn, wanted)
+
+    def find_entities(self, name: str) -> list[Entity]:
+        key = name_key(name)
+        if not key:
+            return []
+        by_variant = select(t.entity_variants.c.entity_id).where(
+            t.entity_variants.c.variant_key == key
+        )
+        stmt = (
+            select(t.entities.c.id)
+            .where(or_(t.entities.c.name_key == key, t.entities.c.id.in_(by_variant)))
+            .order_by(t.entities.c.mentions.desc(), t.entities.c.id)
+        )
+        with self.db.read() as conn:
+            ids = list(conn.execute(stmt).scalars())
+            return self._load_entities(conn, ids)
+
+    @staticmethod
+    def _entity_filters(stmt: Select[Any], q: EntityQuery) -> Select[Any]:
+        if q.type:
+            stmt = stmt.where(t.entities.c.type == q.type)
+        if q.name:
+            pattern = f"%{like_escape(name_key(q.name))}%"
+            by_variant = select(t.entity_variants.c.entity_id).where(
+                t.entity_variants.c.variant_key.like(pattern, escape="\\")
+            )
+            stmt = stmt.where(or_(t.entities.c.name_key.like(pattern, escape="\\"),
+                                  t.entities.c.id.in_(by_variant)))
+        return stmt
+
+    def count_entities(self, query: EntityQuery | None = None) -> int:
+        stmt = self._entity_filters(select(func.count()).select_from(t.entities),
+                                    query or EntityQuery())
+        with self.db.read() as conn:
+            return int(conn.execute(stmt).scalar_one())
+
+    def list_entities(self, query: EntityQuery | None = None) -> list[Entity]:
+        q = query or EntityQuery()
+        stmt = self._entity_filters(select(t.entities.c.id), q)
+        stmt = (
+            stmt.order_by(t.entities.c.mentions.desc(), t.entities.c.name, t.entities.c.id)
+            .limit(max(0, q.limit))
+            .offset(max(0, q.offset))
+        )
+        with self.db.read() as conn:
+            ids = list(conn.execute(stmt).scalars())
+            return self._load_entities(conn, ids)
+
+    def _load_entities(self, conn: Connection, ids: Sequence[str]) -> list[Entity]:
+        """Entities by id with their variants and positions, in the order of ``ids``."""
+        rows: dict[str, Mapping[Any, Any]] = {}
+        variants: dict[str, list[Mapping[Any, Any]]] = {}
+        positions: dict[str, list[Mapping[Any, Any]]] = {}
+        for batch in chunks(ids):
+            for r in conn.execute(select(t.entities).where(t.entities.c.id.in_(batch))).mappings():
+                rows[r["id"]] = r
+            for r in conn.execute(
+                select(t.entity_variants).where(t.entity_variants.c.entity_id.in_(batch))
+            ).mappings():
+                variants.setdefault(r["entity_id"], []).append(r)
+            for r in conn.execute(
+                select(t.entity_positions).where(t.entity_positions.c.entity_id.in_(batch))
+            ).mappings():
+                positions.setdefault(r["entity_id"], []).append(r)
+        return [
+            entity_from_rows(rows[i], variants.get(i, []), positions.get(i, []))
+            for i in ids
+            if i in rows
+        ]
+
+    def delete_entities(self, entity_ids: Sequence[str]) -> None:
+        ids = list(dict.fromkeys(entity_ids))
+        with self.db.write() as conn:
+            for batch in chunks(ids):
+                for child in (t.entity_variants, t.entity_positions):
+                    conn.execute(delete(child).where(child.c.entity_id.in_(batch)))
+                conn.execute(delete(t.entities).where(t.entities.c.id.in_(batch)))
+
