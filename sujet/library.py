@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from sujet.config import Settings, get_settings
-from sujet.dedup import content_hash
-from sujet.errors import NotFound
-from sujet.extract.document import Kind, extract_document
-from sujet.model import Article, stable_id
+from sujet.errors import NotFound, SujetError
+from sujet.extract.document import Kind
+from sujet.model import Article, Page
 from sujet.store import open_store
 from sujet.store.base import ArticleQuery, SearchHit, Store
+
+_CONTENT_TYPES: dict[str, str] = {"html": "text/html", "text": "text/plain", "auto": ""}
 
 
 def analyze(
@@ -21,27 +22,48 @@ def analyze(
     kind: Kind = "auto",
     url: str | None = None,
     source: str = "<input>",
+    settings: Settings | None = None,
 ) -> Article:
-    """One page to one clean article with its metadata; nothing is stored."""
-    ex = extract_document(text_or_html, kind=kind, url=url, source=source)
-    raw = text_or_html if isinstance(text_or_html, bytes) else text_or_html.encode("utf-8")
-    return Article(
-        id=stable_id(url or "", content_hash(raw.decode("utf-8", "replace"))),
-        source=source,
-        url=url,
-        title=ex.title,
-        text=ex.text,
-        date=ex.date,
-        date_precision=ex.date_precision,
-        date_source=ex.date_source,
-        language=ex.language,
-        dateline=ex.dateline,
-        agency=ex.agency,
-        author=ex.author,
-        site=ex.site,
-        content_hash=content_hash(ex.text),
-        metadata=ex.metadata,
-    )
+    """One page to one clean article with its metadata; nothing is stored.
+
+    The page goes through the ingest's own steps (read, boilerplate, extract, dedup) into an
+    in-memory store, so it gets the id and content hash ``sujet ingest`` gives the same page.
+    Any text is shown, however short (the ingest's minimum is for what it stores). A page the
+    extraction refuses raises the coded error of the refusal.
+    """
+    from sujet.pipeline.articles import extract_page
+    from sujet.pipeline.executor import LocalExecutor
+    from sujet.pipeline.ingest_steps import BoilerplateStep, DedupStep, ExtractStep, ReadStep
+    from sujet.pipeline.report import IngestReport
+    from sujet.pipeline.steps import Run, run_steps
+
+    base = settings or Settings()
+    lenient = base.model_copy(update={"extract": base.extract.model_copy(
+        update={"min_text_chars": 0})})
+    page = Page(source=source, content=text_or_html, content_type=_CONTENT_TYPES[kind], url=url)
+    store = open_store("sqlite://")
+    try:
+        run = Run(store, lenient, IngestReport(), LocalExecutor())
+        steps = [ReadStep(run), BoilerplateStep(run),
+                 ExtractStep(run, extract_page, remember=False), DedupStep(run)]
+        docs = list(run_steps([page], steps, 1))
+    finally:
+        store.close()
+    if docs and docs[0].article is not None:
+        return docs[0].article
+    reject = run.report.rejects[0]
+    raise _error_class(reject.code)(reject.reason, source=source)
+
+
+def _error_class(code: str, root: type[SujetError] = SujetError) -> type[SujetError]:
+    """The error class of a stable code (the root class when none has it)."""
+    for sub in root.__subclasses__():
+        if sub.code == code:
+            return sub
+        found = _error_class(code, sub)
+        if found.code == code:
+            return found
+    return root
 
 
 class Sujet:
