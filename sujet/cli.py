@@ -707,7 +707,7 @@ def eval_(
 
     if not data.is_dir():
         raise InputError("no such data folder", source=str(data))
-    result = run_eval(kind, data, predictions=predictions, limit=limit)
+    result = run_eval(kind, data, predictions=predictions, limit=limit, settings=get_settings())
     if as_json:
         _print_json(result)
         return

@@ -254,6 +254,12 @@ def with_flags(settings: Settings, flags: Mapping[str, Any]) -> Settings:
     return Settings.model_validate(deep_merge(settings.model_dump(), flags))
 
 
+def default_settings() -> Settings:
+    """The defaults alone, neither file nor environment: what a component given no settings
+    uses (entry points load the layered settings and pass them down)."""
+    return Settings.model_construct()
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     """The process-wide settings: defaults < file < environment (entry points only)."""

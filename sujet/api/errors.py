@@ -24,7 +24,9 @@ WRITES_DISABLED = "E403"  # no token configured: write endpoints are off
 REQUEST_TOO_LARGE = "E413"  # body above serve.max_request_bytes
 VALIDATION = "E422"  # parameters or body do not validate
 UNAVAILABLE = "E503"  # a component the request needs is not available
-INTERNAL = "E500"
+# An unexpected failure: the generic code of every Sujet error (E000), as on the command line;
+# E500 is a missing model (sujet.errors.ModelError), answered with 503.
+INTERNAL = E.SujetError.code
 
 _HTTP_CODES = {
     400: "E100",
@@ -34,8 +36,13 @@ _HTTP_CODES = {
     405: "E405",
     413: REQUEST_TOO_LARGE,
     422: VALIDATION,
+    500: INTERNAL,
     503: UNAVAILABLE,
 }
+
+# Every code the API answers with besides those of sujet.errors (a test checks they do not
+# collide with them).
+API_CODES = (TOKEN_MISSING, WRITES_DISABLED, "E405", REQUEST_TOO_LARGE, VALIDATION, UNAVAILABLE)
 
 
 class ApiError(Exception):

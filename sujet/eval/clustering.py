@@ -25,6 +25,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from sujet.config import StorySettings, get_settings
 from sujet.eval.io import print_result, read_jsonl, write_jsonl
 from sujet.eval.metrics import prf
 from sujet.stories.represent import ArticleInput
@@ -120,14 +121,14 @@ def entity_keys(arts: list[ArticleInput]) -> tuple[dict[str, list[str]], dict[st
     return keys, names
 
 
-def cluster_articles(arts: list[ArticleInput]) -> tuple[dict[str, str], dict[str, str]]:
+def cluster_articles(arts: list[ArticleInput], settings: StorySettings | None = None
+                     ) -> tuple[dict[str, str], dict[str, str]]:
     """Run the system: (event per article, storyline per article)."""
-    from sujet.config import get_settings
     from sujet.stories.cluster import EventClusterer
     from sujet.stories.represent import represent
     from sujet.stories.storylines import build_storylines
 
-    settings = get_settings().stories
+    settings = settings or StorySettings()
     keys, names = entity_keys(arts)
     clusterer = EventClusterer(settings)
     reprs = represent(arts, deep=clusterer.scorer.needs_deep, entity_keys=keys,
@@ -153,7 +154,8 @@ def _scores(prefix: str, gold: Mapping[str, str], pred: Mapping[str, str]) -> di
 
 
 def evaluate_clustering(data: Path, *, predictions: Path | None = None,
-                        write_predictions: Path | None = None) -> dict[str, Any]:
+                        write_predictions: Path | None = None,
+                        settings: StorySettings | None = None) -> dict[str, Any]:
     """Event (and storyline) clustering metrics of the system, or of given predictions;
     ``write_predictions`` gets the system's ``{"id", "cluster", "storyline"}`` per article."""
     arts, gold_ev, gold_st = load_articles(Path(data))
@@ -162,7 +164,7 @@ def evaluate_clustering(data: Path, *, predictions: Path | None = None,
         pred_ev = {str(r["id"]): str(r["cluster"]) for r in rows}
         pred_st = {str(r["id"]): str(r.get("storyline") or r["cluster"]) for r in rows}
     else:
-        pred_ev, pred_st = cluster_articles(arts)
+        pred_ev, pred_st = cluster_articles(arts, settings)
         if write_predictions is not None:
             write_jsonl(write_predictions, (
                 {"id": a.id, "cluster": pred_ev[a.id], "storyline": pred_st.get(a.id, pred_ev[a.id])}
@@ -186,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write-predictions", type=Path)
     args = ap.parse_args(argv)
     return print_result(lambda: evaluate_clustering(
-        args.data, predictions=args.predictions, write_predictions=args.write_predictions))
+        args.data, predictions=args.predictions, write_predictions=args.write_predictions,
+        settings=get_settings().stories))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from sujet.config import StorySettings, get_settings
 from sujet.eval.io import print_result, read_jsonl, write_jsonl
 from sujet.eval.metrics import pearson, prf
 from sujet.stories.represent import ArticleInput
@@ -26,12 +27,14 @@ def _pairs_file(data: Path) -> Path:
     return data if data.is_file() else data / "pairs.jsonl"
 
 
-def predict_pairs(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def predict_pairs(rows: list[dict[str, Any]], settings: StorySettings | None = None
+                  ) -> list[dict[str, Any]]:
     """System predictions ``{"id", "score", "label"}`` for pair rows."""
     from sujet.stories.pair import default_scorer, pair_score
     from sujet.stories.represent import represent
 
-    scorer = default_scorer()
+    settings = settings or StorySettings()
+    scorer = default_scorer(settings)
     arts: list[ArticleInput] = []
     for r in rows:
         for side in ("1", "2"):
@@ -41,7 +44,8 @@ def predict_pairs(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     reprs = represent(arts, deep=scorer.needs_deep)
     out = []
     for i, r in enumerate(rows):
-        ps = pair_score(reprs[2 * i], reprs[2 * i + 1], scorer=scorer)
+        ps = pair_score(reprs[2 * i], reprs[2 * i + 1], scorer=scorer,
+                        window_days=settings.event_window_days)
         out.append({"id": r["id"], "score": ps.score, "label": int(ps.same)})
     return out
 
@@ -70,7 +74,8 @@ def _metrics(rows: list[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> di
 
 
 def evaluate_pairs(data: Path, *, predictions: Path | None = None, limit: int | None = None,
-                   write_predictions: Path | None = None) -> dict[str, Any]:
+                   write_predictions: Path | None = None,
+                   settings: StorySettings | None = None) -> dict[str, Any]:
     """Pair metrics of the system (or of given predictions) on a pairs folder."""
     rows = read_jsonl(_pairs_file(Path(data)))
     if limit is not None:
@@ -78,7 +83,7 @@ def evaluate_pairs(data: Path, *, predictions: Path | None = None, limit: int | 
     if predictions is not None:
         preds = {str(p["id"]): p for p in read_jsonl(Path(predictions))}
     else:
-        preds = {p["id"]: p for p in predict_pairs(rows)}
+        preds = {p["id"]: p for p in predict_pairs(rows, settings)}
         if write_predictions is not None:
             write_jsonl(write_predictions, preds.values())
     out: dict[str, Any] = {"kind": "pairs"}
@@ -101,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     return print_result(lambda: evaluate_pairs(
         args.data, predictions=args.predictions, limit=args.limit,
-        write_predictions=args.write_predictions))
+        write_predictions=args.write_predictions, settings=get_settings().stories))
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
+from sujet.config import Settings, default_settings
 from sujet.errors import InputError
 
 # kind -> (module, function); each function takes (data, *, predictions, limit) and returns
@@ -25,7 +26,10 @@ HARNESSES: dict[str, tuple[str, str]] = {
 
 
 def run_eval(kind: str, data: Path, *, predictions: Path | None = None,
-             limit: int | None = None) -> dict[str, Any]:
+             limit: int | None = None, settings: Settings | None = None) -> dict[str, Any]:
+    """The harness ``kind`` on ``data``; the story harnesses run under ``settings`` (the
+    defaults when none are given)."""
+    settings = settings or default_settings()
     if kind not in HARNESSES:
         raise InputError(f"unknown eval kind {kind!r}: use {', '.join(HARNESSES)}")
     module_name, fn_name = HARNESSES[kind]
@@ -35,7 +39,9 @@ def run_eval(kind: str, data: Path, *, predictions: Path | None = None,
     # `predictions` is where the system's output goes; the pairs and clustering harnesses can
     # also score a given file (their `predictions`), so theirs is `write_predictions`.
     if kind == "clustering":
-        return fn(data, write_predictions=predictions)
-    if kind in ("pairs", "stream"):
-        return fn(data, write_predictions=predictions, limit=limit)
+        return fn(data, write_predictions=predictions, settings=settings.stories)
+    if kind == "pairs":
+        return fn(data, write_predictions=predictions, limit=limit, settings=settings.stories)
+    if kind == "stream":
+        return fn(data, write_predictions=predictions, limit=limit, settings=settings)
     return fn(data, predictions=predictions, limit=limit)

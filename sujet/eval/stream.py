@@ -28,7 +28,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from sujet.config import Settings, get_settings
+from sujet.config import Settings, default_settings, get_settings
 from sujet.eval.io import print_result, read_jsonl, write_jsonl
 from sujet.eval.metrics import prf
 from sujet.stories.encoder import EmbeddingCache
@@ -84,7 +84,7 @@ def run_stream(rows: list[dict[str, Any]], workdir: Path, settings: Settings | N
 
     feed = workdir / "stream.jsonl"
     order = build_stream(rows, feed)
-    settings = (settings or get_settings()).model_copy(deep=True)
+    settings = (settings or default_settings()).model_copy(deep=True)
     store = open_store(f"sqlite:///{workdir / 'stream.sqlite'}")
     try:
         wall0, cpu0 = time.perf_counter(), time.process_time() + workers_cpu_seconds()
@@ -156,13 +156,13 @@ def per_set(counts: Counter[str], rows: list[dict[str, Any]]) -> dict[str, dict[
 
 
 def evaluate_stream(data: Path, *, write_predictions: Path | None = None,
-                    limit: int | None = None) -> dict[str, Any]:
+                    limit: int | None = None, settings: Settings | None = None) -> dict[str, Any]:
     """Co-membership metrics of the events formed from a pairs set ingested as one day."""
     rows = read_rows(Path(data))
     if limit is not None:
         rows = rows[:limit]
     with tempfile.TemporaryDirectory(prefix="sujet-stream-") as tmp:
-        event_of, figures = run_stream(rows, Path(tmp))
+        event_of, figures = run_stream(rows, Path(tmp), settings)
     counts, predictions = co_membership(rows, event_of)
     if write_predictions is not None:
         write_jsonl(write_predictions, predictions)
@@ -175,8 +175,8 @@ def evaluate_stream(data: Path, *, write_predictions: Path | None = None,
 
 
 def cross_validated_stream(data: Path, *, folds: int = 3, seed: int = 13,
-                           mode: str | None = None, cache: EmbeddingCache | None = None
-                           ) -> dict[str, Any]:
+                           mode: str | None = None, cache: EmbeddingCache | None = None,
+                           settings: Settings | None = None) -> dict[str, Any]:
     """The stream harness with a pair model that never saw the day's texts.
 
     The labelled pairs are split into grouped folds (pairs that share a text in one fold); for
@@ -187,7 +187,7 @@ def cross_validated_stream(data: Path, *, folds: int = 3, seed: int = 13,
     """
     from sujet.stories.training import MODE_FEATURES, fit_model, grouped_folds, load_pair_data
 
-    settings = get_settings().model_copy(deep=True)
+    settings = (settings or default_settings()).model_copy(deep=True)
     mode = mode or settings.stories.encoder
     rows = [r for r in read_rows(Path(data)) if r.get("label") is not None or
             r.get("score") is not None]
@@ -227,9 +227,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="fit the pair model on the other folds of the pairs (grouped)")
     args = ap.parse_args(argv)
     if args.cv:
-        return print_result(lambda: cross_validated_stream(args.data, folds=args.cv))
+        return print_result(lambda: cross_validated_stream(args.data, folds=args.cv,
+                                                           settings=get_settings()))
     return print_result(lambda: evaluate_stream(
-        args.data, write_predictions=args.write_predictions, limit=args.limit))
+        args.data, write_predictions=args.write_predictions, limit=args.limit,
+        settings=get_settings()))
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sujet.config import StorySettings, get_settings
+from sujet.config import StorySettings
 from sujet.errors import ModelError
 from sujet.stories.features import FeatureContext, feature_matrix, shared_names
 from sujet.stories.pairmodel import PairModel, load_pair_model, model_path
@@ -49,8 +49,9 @@ class PairScorer:
 
 
 def default_scorer(settings: StorySettings | None = None) -> PairScorer:
-    """The scorer of the configured pair model file, else of the encoder mode's shipped one."""
-    cfg = settings or get_settings().stories
+    """The scorer of the configured pair model file, else of the encoder mode's shipped one
+    (the default settings' when none are given)."""
+    cfg = settings or StorySettings()
     path = Path(cfg.pair_model) if cfg.pair_model else model_path(cfg.encoder)
     if not path.is_file():
         raise ModelError(f"pair model not found: {path}")
@@ -132,7 +133,7 @@ def pair_score(a: ArticleRepr, b: ArticleRepr, *, scorer: PairScorer | None = No
     """Score, decision and reasons for one pair of articles. Reports further apart than the
     event window are never one event, whatever their similarity."""
     sc = scorer if scorer is not None else default_scorer()
-    window = window_days if window_days is not None else get_settings().stories.event_window_days
+    window = window_days if window_days is not None else StorySettings().event_window_days
     x = sc.features([a, b], [(0, 1)])[0]
     p = float(sc.model.probability(x)[0])
     gap = date_gap(a, b)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sujet.config import StorySettings, get_settings
+from sujet.config import StorySettings
 from sujet.entities.gazetteer import listed_kind_any
 from sujet.model import Event, Storyline
 from sujet.stories.identity import carry_ids, fresh_id
@@ -112,7 +112,7 @@ def link_storylines(events: Sequence[Event],
     older one becomes its alias. ``taken`` says whether an id is in use elsewhere (an alias in
     the store), so a fresh id never reuses it.
     """
-    cfg = settings or get_settings().stories
+    cfg = settings or StorySettings()
     by_id = reprs if isinstance(reprs, Mapping) else {r.id: r for r in reprs}
     profiles = [p for e in sorted(events, key=lambda e: e.id) if (p := _profile(e, by_id))]
     previous = {e.id: e.storyline_id for e in events if e.storyline_id}
