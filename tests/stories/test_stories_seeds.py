@@ -8,8 +8,8 @@ from sujet.eval.clustering import evaluate_clustering
 
 
 @pytest.fixture(scope="module")
-def seeds(data_dir):
-    d = data_dir / "seeds"
+def seeds(shared_data):
+    d = shared_data / "seeds"
     if not (d / "gold.json").is_file():
         pytest.skip("seed pages not found")
     return evaluate_clustering(d)
