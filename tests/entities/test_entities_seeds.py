@@ -28,8 +28,8 @@ def _body(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def seeds(data_dir: Path) -> tuple[dict[str, Any], dict[str, Article], dict[str, ArticleEntities]]:
-    folder = data_dir / "seeds"
+def seeds(shared_data: Path) -> tuple[dict[str, Any], dict[str, Article], dict[str, ArticleEntities]]:
+    folder = shared_data / "seeds"
     gold = json.loads((folder / "gold.json").read_text("utf-8"))
     articles: dict[str, Article] = {}
     analyses: dict[str, ArticleEntities] = {}
