@@ -16,9 +16,9 @@ purpose.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
+from shared_paths import shared_path
 
 pytestmark = pytest.mark.slow
 
@@ -34,14 +34,6 @@ SEEDS_EVENT_RECALL_FLOOR = 0.8  # BCubed; precision must stay 1.0 (docs/benchmar
 SEEDS_STORYLINE_FLOOR = 1.0
 
 
-def _data() -> Path:
-    env = os.environ.get("SUJET_SHARED_DATA")
-    d = Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared" / "data"
-    if not d.is_dir():
-        pytest.skip(f"shared evaluation data not found at {d}")
-    return d
-
-
 @pytest.fixture(scope="module")
 def cache():
     from sujet.stories.encoder import MemoryCache
@@ -53,7 +45,7 @@ def cache():
 def pair_data(cache):
     from sujet.stories.training import load_pair_data
 
-    d = _data() / "pairs"
+    d = shared_path("pairs")
     return load_pair_data([d / "semeval", d / "tg"], deep=True, cache=cache)
 
 
@@ -80,7 +72,7 @@ def test_static_mode_beats_its_plain_cosine(pair_data):
 def test_stream_cross_validated(cache):
     from sujet.eval.stream import cross_validated_stream
 
-    out = cross_validated_stream(_data() / "pairs", folds=3, cache=cache)
+    out = cross_validated_stream(shared_path("pairs"), folds=3, cache=cache)
     for name, floor in STREAM_F1_FLOORS.items():
         assert out["per_set"][name]["f1"] >= floor, out
     assert out["largest_event_share"] <= STREAM_LARGEST_SHARE, out
@@ -89,6 +81,6 @@ def test_stream_cross_validated(cache):
 def test_seeds_clustering():
     from sujet.eval.clustering import evaluate_clustering
 
-    out = evaluate_clustering(_data() / "seeds")
+    out = evaluate_clustering(shared_path("seeds"))
     assert out["bcubed_p"] == 1.0 and out["bcubed_r"] >= SEEDS_EVENT_RECALL_FLOOR, out
     assert out["storyline_bcubed_f1"] >= SEEDS_STORYLINE_FLOOR, out
