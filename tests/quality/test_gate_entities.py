@@ -8,11 +8,10 @@ parts are the real test.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
+from shared_paths import shared_path
 
 pytestmark = pytest.mark.slow
 
@@ -32,25 +31,10 @@ EUROPARL_FLOOR = 0.86
 ROLES_FLOOR = 0.76
 
 
-def _data() -> Path:
-    env = os.environ.get("SUJET_SHARED_DATA")
-    path = Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared" / "data"
-    if not path.is_dir():
-        pytest.skip(f"shared evaluation data not found at {path}")
-    return path
-
-
-def _folder(*parts: str) -> Path:
-    path = _data().joinpath(*parts)
-    if not path.is_dir():
-        pytest.skip(f"{path} not found")
-    return path
-
-
 def test_ner_factrueval() -> None:
     from sujet.eval.ner import evaluate_ner
 
-    res = evaluate_ner(_folder("ner", "factrueval"))
+    res = evaluate_ner(shared_path("ner", "factrueval"))
     assert res["f1"] >= 0.91, res  # measured 0.9172
 
 
@@ -62,8 +46,8 @@ def german_cv() -> dict[str, Any]:
     documents are never trained on."""
     from sujet.entities.ner.training import TrainingOptions, cross_validate, load_docs
 
-    _folder("ner", "germeval")
-    docs = load_docs(_data())
+    shared_path("ner", "germeval")
+    docs = load_docs(shared_path())
     opts = TrainingOptions(
         ler_sentences=GATE_CV["ler_sentences"],
         train_only_share=GATE_CV["train_only_share"],
@@ -87,7 +71,7 @@ def test_names_slavicner_cross_validated() -> None:
     from sujet.entities.names_fit import cross_validate
     from sujet.eval.io import read_jsonl
 
-    pairs = read_jsonl(_folder("names", "slavicner") / "pairs.jsonl")
+    pairs = read_jsonl(shared_path("names", "slavicner") / "pairs.jsonl")
     res = cross_validate(pairs, 5)
     assert res["f1"] >= 0.90, res
     assert res["precision"] >= 0.94, res
@@ -96,5 +80,5 @@ def test_names_slavicner_cross_validated() -> None:
 def test_roles_nerel() -> None:
     from sujet.eval.roles import evaluate_roles
 
-    res = evaluate_roles(_folder("roles", "nerel"))
+    res = evaluate_roles(shared_path("roles", "nerel"))
     assert res["f1"] >= ROLES_FLOOR, res
