@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from shared_paths import shared_path
 
 from sujet.eval.extraction import evaluate_extraction
 from sujet.extract.html import extract_html
@@ -53,20 +54,14 @@ def _evaluate(data: Path) -> tuple[dict[str, Any], int]:
     return result, empty
 
 
-def _data(shared_data: Path | None, name: str) -> Path:
-    if name == "kinds":
-        return KINDS
-    assert shared_data is not None
-    return shared_data / "extraction" / name
+def _data(name: str) -> Path:
+    return KINDS if name == "kinds" else shared_path("extraction", name)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "metric"), sorted(FLOORS))
-def test_extraction_floor(request: pytest.FixtureRequest, name: str, metric: str) -> None:
-    shared = None if name == "kinds" else request.getfixturevalue("shared_data")
-    data = _data(shared, name)
-    if not data.is_dir():
-        pytest.skip(f"{data} not found")
+def test_extraction_floor(name: str, metric: str) -> None:
+    data = _data(name)
     result, empty = _evaluate(data)
     assert not result["errors"], result["errors"]
     assert empty == 0, f"{empty} pages with a gold body came back empty"
