@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from shared_paths import shared_path
 
 from sujet.eval.extraction import evaluate_extraction
 
@@ -17,10 +16,8 @@ DATE_FLOORS = {"trafilatura": 0.723}  # measured 0.7333 on the 150 dated pages
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(FLOORS))
-def test_textdump_body_f1_floor(shared_data: Path, name: str) -> None:
-    data = shared_data / "textdump" / name
-    if not data.is_dir():
-        pytest.skip(f"{data} not found")
+def test_textdump_body_f1_floor(name: str) -> None:
+    data = shared_path("textdump", name)
     result = evaluate_extraction(data, kind="textdump")
     # a dump that holds no text at all is rejected (E107), never stored empty; nothing else fails
     empty = sum(1 for page in (data / "pages").iterdir()
