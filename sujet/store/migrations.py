@@ -26,6 +26,7 @@ from sujet.store.schema import (
     storyline_aliases,
     watchlists,
 )
+from sujet.store.shards import create_shard_table
 
 VERSION_KEY = "schema_version"
 
@@ -127,6 +128,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "watchlists, their alerts and deliveries", _alert_tables),
     Migration(7, "the topic of each article", _article_topics),
     Migration(8, "the importance order of events", _event_importance),
+    Migration(11, "ingest shards an interrupted run finished", create_shard_table),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
