@@ -27,7 +27,7 @@ test: install
 
 lint: install
 	$(BIN)/ruff check sujet tests benchmarks scripts examples
-	$(BIN)/mypy sujet
+	$(BIN)/mypy sujet tests
 
 # Every shipped model, rebuilt from ../shared/data (SUJET_SHARED_DATA) in dependency order; each
 # gets <model>.meta.json with the command and data that made it (scripts/record_model.py).
