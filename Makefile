@@ -18,6 +18,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
+# Training only: what fitting the shipped models needs beside the package.
+$(VENV)/.installed-train: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[train]'
+	touch $@
+
 run: install
 	$(BIN)/sujet ingest examples/corpus --db $(DB)
 	$(BIN)/sujet stats --db $(DB)
@@ -32,7 +37,7 @@ lint: install
 # Every shipped model, rebuilt from ../shared/data (SUJET_SHARED_DATA) in dependency order; each
 # gets <model>.meta.json with the command and data that made it (scripts/record_model.py).
 RECORD := nice -n 10 $(BIN)/python scripts/record_model.py
-models: install
+models: $(VENV)/.installed-train
 	$(RECORD) --model sujet/entities/models/ner_clusters_de.tsv.gz \
 	  --data textdump/trafilatura --data extraction/dates \
 	  --data train/ner/smartdata-de --data train/ner/ler-de \
