@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sujet.entities.dates import find_dates
 from sujet.entities.tokenize import sentences
+from sujet.extract.dateparse import find_dates
 from sujet.model import Fact, Mention
 
 _AGREEMENT = re.compile(
@@ -86,10 +86,10 @@ def find_facts(
         facts.extend(_agreements(sent, s, article_id, mentions))
         facts.extend(_figures(sent, s, article_id))
     for d in find_dates(text, reference_year):
-        value: dict[str, object] = {"date": d.date, "precision": d.precision}
-        if d.date_to:
+        value: dict[str, object] = {"date": d.date_from, "precision": d.precision}
+        if d.is_range:
             value["date_to"] = d.date_to
-        facts.append(Fact(article_id, "date", d.text, d.start, d.end, value))
+        facts.append(Fact(article_id, "date", text[d.start : d.end], d.start, d.end, value))
     return facts
 
 

@@ -12,7 +12,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-LANG_COLUMNS = {"en": 0, "de": 1, "ru": 2}
+from sujet.lang import generation, profiles
+
+
+def lang_columns() -> dict[str, int]:
+    """Language -> its column of the name lists, from the profiles (English first)."""
+    return _columns(generation())
+
+
+@lru_cache(maxsize=4)
+def _columns(generation: int) -> dict[str, int]:
+    cols = {p.code: p.gazetteer_column for p in profiles() if p.gazetteer_column is not None}
+    return dict(sorted(cols.items(), key=lambda kv: kv[1]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +49,12 @@ def fold(name: str) -> str:
 @lru_cache(maxsize=1)
 def entries() -> tuple[GazetteerEntry, ...]:
     out: list[GazetteerEntry] = []
+    columns = lang_columns()
     for row in _read("places.txt"):
         kind, cols = row[0], row[1:]
-        out.append(
-            GazetteerEntry(kind, {lg: tuple(cols[i].split("|")) for lg, i in LANG_COLUMNS.items()})
-        )
+        out.append(GazetteerEntry(kind, {lg: tuple(cols[i].split("|")) for lg, i in columns.items()}))
     for cols in _read("orgs.txt"):
-        out.append(
-            GazetteerEntry("org", {lg: tuple(cols[i].split("|")) for lg, i in LANG_COLUMNS.items()})
-        )
+        out.append(GazetteerEntry("org", {lg: tuple(cols[i].split("|")) for lg, i in columns.items()}))
     return tuple(out)
 
 
@@ -131,7 +139,7 @@ def canonical_alias(name: str, lang: str) -> str:
     e = lookup(name, lang)
     if e is None:
         return name
-    return e.canonical(lang if lang in LANG_COLUMNS else "en")
+    return e.canonical(lang)
 
 
 def entity_type(name: str, lang: str) -> str | None:
@@ -262,7 +270,7 @@ def place_key(name: str) -> str | None:
         return f"reg:{reg}"
     k = _any_language_index().get(fold(name))
     if k is None:
-        for lang in LANG_COLUMNS:
+        for lang in lang_columns():
             e = lookup(name, lang)
             if e is not None:
                 return f"gaz:{entries().index(e)}"
@@ -278,7 +286,7 @@ def listed_kind_any(name: str) -> str | None:
     k = _any_language_index().get(fold(name))
     if k is not None:
         return entries()[k].kind
-    for lang in LANG_COLUMNS:
+    for lang in lang_columns():
         e = lookup(name, lang)
         if e is not None:
             return e.kind

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sujet.entities.gazetteer import canonical_alias, fold, lookup
-from sujet.entities.ner.lexicon import PER_BEFORE
+from sujet.lang import DEFAULT, profile, profiles
 
 _INFLECTABLE = ("NOUN", "PROPN", "ADJ")
 _ACRONYM_INFLECTED = re.compile(r"^([A-ZА-ЯЁ]{2,})-?([а-яё]{1,3})$")
@@ -111,7 +111,7 @@ def fix_ru_person(name: str) -> str:
     return " ".join(parts)
 
 
-_TITLE_WORDS = frozenset().union(*PER_BEFORE.values()) | frozenset(
+_TITLE_WORDS = frozenset().union(*(p.ner.person_before for p in (*profiles(), DEFAULT))) | frozenset(
     ["des", "der", "die", "dem", "den", "the", "von", "vom", "herr", "herrn", "frau"]
 )
 
@@ -140,10 +140,11 @@ def vote_genitive(normals: list[str], types: list[str]) -> list[str]:
 
 def apply_alias(name: str, typ: str, lang: str) -> str:
     """Listed aliases to their canonical form (РФ -> Россия, EU -> Europäische Union); in
-    German also a listed name in the genitive (Russlands -> Russland)."""
+    languages with a genitive "-s" also a listed name in the genitive (German: Russlands ->
+    Russland)."""
     if typ not in ("LOC", "ORG"):
         return name
-    genitive = lang == "de" and name.endswith("s") and len(name) > 4
+    genitive = profile(lang).genitive_s and name.endswith("s") and len(name) > 4
     if genitive and lookup(name, lang) is None and lookup(name[:-1], lang) is not None:
         name = name[:-1]
     return canonical_alias(name, lang)

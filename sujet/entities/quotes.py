@@ -1,8 +1,8 @@
 """Who said what: direct and reported speech attributed to a resolved person or organisation.
 
-Speech is found sentence by sentence from cues of the article's language
-(:data:`QUOTE_CUES`, a registry: speech verbs, the conjunction of reported speech, "according
-to" phrases, pronouns):
+Speech is found sentence by sentence from cues of the article's language (the ``quotes`` of its
+profile in :mod:`sujet.lang`: speech verbs, the conjunction of reported speech, "according to"
+phrases, pronouns):
 
 - direct speech: a quotation («…», „…“, "…", “…”) next to a speech verb and its speaker
   ("«…», – сказал Андрей Голованов", "„…“, sagte Lindner", "X said: "…"");
@@ -25,111 +25,34 @@ from functools import lru_cache
 from sujet.entities.analyze import ArticleEntities
 from sujet.entities.gazetteer import fold
 from sujet.entities.tokenize import sentences
+from sujet.lang import QuoteCues, generation, profile
+from sujet.lang import letters as lang_letters
 from sujet.model import Mention, Quote
 
-
-@dataclass(frozen=True, slots=True)
-class QuoteCues:
-    """The speech cues of one language."""
-
-    verbs: tuple[str, ...]  # word forms of speech verbs
-    that: tuple[str, ...]  # conjunctions of reported speech ("что", "dass", "that")
-    according: tuple[str, ...]  # phrases before a speaker ("по словам", "laut", "according to")
-    pronouns: tuple[str, ...]  # pronouns that may stand for the speaker
-    # openers of a sentence that attributes the one before it ("Das teilte X mit.", "Такие
-    # данные привела X."), and the verbs such a sentence uses
-    anaphora: tuple[str, ...] = ()
-    anaphora_verbs: tuple[str, ...] = ()
-
-
-QUOTE_CUES: dict[str, QuoteCues] = {
-    "ru": QuoteCues(
-        verbs=tuple(
-            f"{stem}{end}"
-            for stem in (
-                "сказал",
-                "заявил",
-                "отметил",
-                "подчеркнул",
-                "сообщил",
-                "пояснил",
-                "добавил",
-                "рассказал",
-                "напомнил",
-                "констатировал",
-                "уточнил",
-                "признал",
-                "заверил",
-                "считает",
-                "говорит",
-                "цитирует",
-            )
-            for end in ("", "а", "и")
-            if not (stem.endswith(("ет", "ит")) and end)
-        )
-        + ("цитируется", "считают", "говорят"),
-        that=("что", "чтобы"),
-        according=("по словам", "по мнению", "по данным", "как сообщил", "как сообщила"),
-        pronouns=("он", "она"),
-        anaphora=("об этом", "такие данные", "эти данные", "это"),
-        anaphora_verbs=("привел", "привела", "привели", "сообщил", "сообщила", "заявил", "заявила"),
-    ),
-    "de": QuoteCues(
-        verbs=(
-            "sagte",
-            "sagten",
-            "sagt",
-            "erklärte",
-            "erklärten",
-            "betonte",
-            "betonten",
-            "teilte",
-            "teilten",
-            "mitteilte",
-            "mitteilten",
-            "meinte",
-            "unterstrich",
-            "fügte",
-            "berichtete",
-            "bezeichnete",
-            "sprach",
-            "zitiert",
-        ),
-        that=("dass", "daß"),
-        according=("laut", "nach angaben", "zufolge"),
-        pronouns=("er", "sie"),
-        anaphora=("das", "dies", "dies"),
-        anaphora_verbs=("teilte", "gab", "sagte", "erklärte", "berichtete"),
-    ),
-    "en": QuoteCues(
-        verbs=("said", "says", "told", "added", "stressed", "noted", "explained", "stated"),
-        that=("that",),
-        according=("according to",),
-        pronouns=("he", "she"),
-        anaphora=("this was", "that was"),
-        anaphora_verbs=("said", "announced", "reported"),
-    ),
-}
-
-_DATELINE = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ .-]+,[^\n]{0,40}?[-–—]\s+")
 _QUOTE_MARKS = (("«", "»"), ("„", "“"), ("“", "”"), ('"', '"'), ("‚", "‘"))
 MIN_QUOTE_WORDS = 3
 
 
 def cues(lang: str) -> QuoteCues | None:
-    return QUOTE_CUES.get((lang or "")[:2])
+    """The speech cues of the profile of ``lang`` (None: quotes are not looked for)."""
+    return profile(lang).quotes
 
 
-@lru_cache(maxsize=8)
-def _verb_re(lang: str) -> re.Pattern[str]:
-    c = QUOTE_CUES[lang]
+@lru_cache(maxsize=4)
+def _dateline_re(generation: int) -> re.Pattern[str]:
+    """A capitalised dateline opening a sentence ("МОСКВА, 30 августа (ТАСС) - ")."""
+    upper = "A-Z" + lang_letters()[0]
+    return re.compile(rf"[{upper}][{upper} .-]+,[^\n]{{0,40}}?[-–—]\s+")
+
+
+@lru_cache(maxsize=16)
+def _verb_re(c: QuoteCues) -> re.Pattern[str]:
     alts = "|".join(sorted((re.escape(v) for v in c.verbs), key=len, reverse=True))
     return re.compile(rf"(?<!\w)({alts})(?!\w)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=8)
-def _according_re(lang: str) -> re.Pattern[str]:
-    c = QUOTE_CUES[lang]
+@lru_cache(maxsize=16)
+def _according_re(c: QuoteCues) -> re.Pattern[str]:
     alts = "|".join(re.escape(a) for a in c.according)
     return re.compile(rf"(?<!\w)({alts})(?!\w)", re.IGNORECASE)
 
@@ -160,7 +83,7 @@ def _quotations(text: str) -> list[tuple[int, int]]:
 @dataclass(slots=True)
 class _Context:
     text: str
-    lang: str
+    cues: QuoteCues
     article: ArticleEntities
     mentions: list[tuple[int, Mention]]  # (index, mention) of the text field, in text order
 
@@ -191,7 +114,7 @@ def _speaker_by_phrase(ctx: _Context, a: int, b: int) -> Mention | None:
     words = [fold(w) for w in re.findall(r"\w+", ctx.text[a:b])]
     if not words:
         return None
-    c = QUOTE_CUES[ctx.lang]
+    c = ctx.cues
     persons = [m for _i, m in ctx.mentions if m.type == "PER"]
     if words[0] in c.pronouns:
         before = [m for m in persons if m.end <= a]
@@ -220,7 +143,7 @@ def _quote(
         start += 1
     while end > start and ctx.text[end - 1] in " ,.:;–—-\n":
         end -= 1
-    dateline = _DATELINE.match(ctx.text, start, end)
+    dateline = _dateline_re(generation()).match(ctx.text, start, end)
     if dateline is not None:  # "OMSK, Feb 14 (Siberia Wire) - Trade …": the dateline is no speech
         start = dateline.end()
     body = ctx.text[start:end]
@@ -240,7 +163,7 @@ def _quote(
 
 def _direct(ctx: _Context, spans: list[tuple[int, int]]) -> list[Quote]:
     out: list[Quote] = []
-    verbs = _verb_re(ctx.lang)
+    verbs = _verb_re(ctx.cues)
     for a, b in spans:
         # after: «…», – сказал X  /  „…“, sagte X  /  "…," X said
         after = ctx.text[b + 1 : b + 160]
@@ -289,10 +212,10 @@ def _indirect(ctx: _Context, s: int, e: int, taken: list[tuple[int, int]]) -> li
     """Reported speech in the sentence text[s:e] (quotations already taken are skipped)."""
     if any(a < e and s < b for a, b in taken):
         return []
-    c = QUOTE_CUES[ctx.lang]
+    c = ctx.cues
     sent = ctx.text[s:e]
     out: list[Quote] = []
-    acc = _according_re(ctx.lang).search(sent)
+    acc = _according_re(ctx.cues).search(sent)
     if acc is not None:
         a = s + acc.end()
         comma = sent.find(",", acc.end())
@@ -305,7 +228,7 @@ def _indirect(ctx: _Context, s: int, e: int, taken: list[tuple[int, int]]) -> li
             body = (stop + 1, e) if comma >= 0 else (stop, e)
         if speaker is not None and (q := _quote(ctx, *body, speaker, "indirect", acc.group())):
             return [q]
-    for v in _verb_re(ctx.lang).finditer(sent):
+    for v in _verb_re(ctx.cues).finditer(sent):
         vs, ve = s + v.start(), s + v.end()
         tail = ctx.text[ve:e]
         # "X сообщил, что …" / "X sagte, dass …" / "X sagte, der …" / "X said (that) …"
@@ -323,7 +246,7 @@ def _indirect(ctx: _Context, s: int, e: int, taken: list[tuple[int, int]]) -> li
             skip = ve + lead_end
             if conj is not None and fold(conj.group(1)) in c.that:
                 skip += conj.end()
-            if (lead is not None or ctx.lang == "en") and (
+            if (lead is not None or ctx.cues.bare_speaker) and (
                 q := _quote(ctx, skip, e, speaker, "indirect", v.group())
             ) is not None:
                 out.append(q)
@@ -344,7 +267,7 @@ def _indirect(ctx: _Context, s: int, e: int, taken: list[tuple[int, int]]) -> li
 
 def _anaphoric(ctx: _Context, s: int, e: int, previous: tuple[int, int]) -> Quote | None:
     """ "Das teilte X am Dienstag mit." after a sentence: that sentence is what X said."""
-    c = QUOTE_CUES[ctx.lang]
+    c = ctx.cues
     sent = fold(ctx.text[s:e])
     opener = next((a for a in c.anaphora if sent.startswith(a + " ")), None)
     if opener is None:
@@ -366,12 +289,12 @@ def _next_to(between: str) -> bool:
 
 def find_quotes(text: str, analysis: ArticleEntities, field: str = "text") -> list[Quote]:
     """Quotes of one field of an analysed article whose mentions carry their entity ids."""
-    lang = (analysis.language or "")[:2]
-    if cues(lang) is None or not text:
+    found_cues = cues(analysis.language or "")
+    if found_cues is None or not text:
         return []
     ctx = _Context(
         text,
-        lang,
+        found_cues,
         analysis,
         sorted(
             ((i, m) for i, m in enumerate(analysis.mentions) if m.field == field),
@@ -400,4 +323,4 @@ def quotes_of(analysis: ArticleEntities, text: str) -> list[Quote]:
     return find_quotes(text, analysis, "text")
 
 
-__all__ = ["QUOTE_CUES", "QuoteCues", "find_quotes", "quotes_of"]
+__all__ = ["QuoteCues", "cues", "find_quotes", "quotes_of"]

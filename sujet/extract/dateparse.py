@@ -1,9 +1,12 @@
-"""Dates and date ranges written out in ru/de/en text.
+"""The one date parser: dates and date ranges written in text, in every language with a profile.
 
 ``find_dates`` returns every date expression it recognises, with its span and ISO bounds:
 "30 августа 2024 года", "30. August 2024", "August 30, 2024", "30.08.2024", "2024-08-30",
 "im Dezember 2023", "8–11 июля 2024 года", "с 27 по 30 августа", "vom 8. bis 11. Juli 2024",
-"July 8-11, 2024". Expressions without a year are returned only when a reference year is given.
+"July 8-11, 2024", "5 maja 2024 r.", "5 травня 2024 року". Month names, the words after a year
+and the words of ranges come from the language profiles (:mod:`sujet.lang`); the patterns are
+rebuilt when a profile is registered. Expressions without a year are returned only when a
+reference year is given.
 """
 
 from __future__ import annotations
@@ -11,34 +14,35 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from sujet import lang
 from sujet.model import DatePrecision
 
-_MONTHS: dict[int, str] = {
-    1: r"january|jan|januar|jänner|jän|январ[ьяе]|янв",
-    2: r"february|feb|februar|feber|феврал[ьяе]|фев",
-    3: r"march|mar|märz|mär|мар(?:т|та|те)?",
-    4: r"april|apr|апрел[ьяе]|апр",
-    5: r"may|mai|ма[йяе]",
-    6: r"june|jun|juni|июн[ьяе]|июн",
-    7: r"july|jul|juli|июл[ьяе]|июл",
-    8: r"august|aug|август(?:а|е)?|авг",
-    9: r"september|sept|sep|сентябр[ьяе]|сент|сен",
-    10: r"october|oct|oktober|okt|октябр[ьяе]|окт",
-    11: r"november|nov|ноябр[ьяе]|нояб|ноя",
-    12: r"december|dec|dezember|dez|декабр[ьяе]|дек",
-}
-_MONTH_FULL = {m: re.compile(rf"(?:{alts})\.?", re.I) for m, alts in _MONTHS.items()}
-MONTH = r"(?:" + "|".join(_MONTHS.values()) + r")\.?(?![\w])"
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=4)
+def _months(generation: int) -> dict[str, int]:
+    return lang.all_months()
 
 
 def month_number(word: str) -> int | None:
-    """1-12 for a month name or abbreviation in ru/de/en (any case or inflection), else None."""
-    w = word.strip()
-    for m, rx in _MONTH_FULL.items():
-        if rx.fullmatch(w):
-            return m
-    return None
+    """1-12 for a month name or abbreviation of any profile (any case or inflection), else None."""
+    w = word.strip().rstrip(".").lower()
+    return _months(lang.generation()).get(w)
+
+
+def month_pattern() -> str:
+    """A regular expression of any month word (with an optional dot), not followed by a letter."""
+    return _month_pattern(lang.generation())
+
+
+@lru_cache(maxsize=4)
+def _month_pattern(generation: int) -> str:
+    return r"(?:" + _alternation(list(_months(generation))) + r")\.?(?![\w])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,35 +56,41 @@ class FoundDate:
     precision: DatePrecision
     has_year: bool = True  # False: the year came from the reference year
 
+    @property
+    def is_range(self) -> bool:
+        return self.date_to != self.date_from
 
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?:\s*(?:года|году|г\.|г\b))?"
-_D = r"(?P<d1>\d{1,2})"
-_D2 = r"(?P<d2>\d{1,2})"
-_DASH = r"\s*[-–—]\s*"
-_M = rf"(?P<m1>{MONTH})"
-_M2 = rf"(?P<m2>{MONTH})"
 
-# Ordered: longer expressions first; a span taken by one is not matched again.
-_PATTERNS: list[re.Pattern[str]] = [
-    # ranges across months: "с 30 июня по 2 июля 2024", "30. Juni bis 2. Juli 2024"
-    re.compile(rf"(?:\b(?:с|со|vom|from)\s+)?\b{_D}\.?\s+{_M}\s*(?:{_DASH}|\s+(?:по|до|bis|to|until)\s+)"
-               rf"{_D2}\.?\s+{_M2}(?:,?\s+{_YEAR})?", re.I),
-    # ranges in one month: "8–11 июля 2024 года", "с 27 по 30 августа", "vom 8. bis 11. Juli"
-    re.compile(rf"(?:\b(?:с|со|vom|from)\s+)?\b{_D}\.?(?:{_DASH}|\s+(?:по|до|bis|to|until)\s+)"
-               rf"{_D2}\.?\s+{_M}(?:,?\s+{_YEAR})?", re.I),
-    # "July 8-11, 2024", "July 8 to 11"
-    re.compile(rf"\b{_M}\s+{_D}(?:st|nd|rd|th)?(?:{_DASH}|\s+(?:to|until|through)\s+)"
-               rf"{_D2}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?", re.I),
-    # ISO and numeric European dates
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d1>\d\d)\b"),
-    re.compile(r"\b(?P<d1>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"),
-    # "30 августа 2024 года", "30. August 2024", "30 Aug"
-    re.compile(rf"\b{_D}\.?\s+{_M}(?:,?\s+{_YEAR})?", re.I),
-    # "August 30, 2024", "Aug 30"
-    re.compile(rf"\b{_M}\s+{_D}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?", re.I),
-    # "im Dezember 2023", "в июле 2024 года", "August 2024"
-    re.compile(rf"\b{_M}\s+{_YEAR}", re.I),
-]
+@lru_cache(maxsize=4)
+def _patterns(generation: int) -> list[re.Pattern[str]]:
+    """The patterns, ordered: longer expressions first; a span taken by one is not matched
+    again."""
+    month = _month_pattern(generation)
+    year_words = lang.all_words("year_words")
+    suffix = rf"(?:\s*(?:{_alternation(year_words)})(?![\w]))?" if year_words else ""
+    year = rf"(?P<year>(?:19|20)\d\d){suffix}"
+    d1, d2 = r"(?P<d1>\d{1,2})", r"(?P<d2>\d{1,2})"
+    dash = r"\s*[-–—]\s*"
+    m1, m2 = rf"(?P<m1>{month})", rf"(?P<m2>{month})"
+    opener = rf"(?:\b(?:{_alternation(lang.all_words('range_from'))})\s+)?"
+    to = rf"(?:{dash}|\s+(?:{_alternation(lang.all_words('range_to'))})\s+)"
+    return [
+        # ranges across months: "с 30 июня по 2 июля 2024", "30. Juni bis 2. Juli 2024"
+        re.compile(rf"{opener}\b{d1}\.?\s+{m1}\s*{to}{d2}\.?\s+{m2}(?:,?\s+{year})?", re.I),
+        # ranges in one month: "8–11 июля 2024 года", "с 27 по 30 августа", "vom 8. bis 11. Juli"
+        re.compile(rf"{opener}\b{d1}\.?{to}{d2}\.?\s+{m1}(?:,?\s+{year})?", re.I),
+        # "July 8-11, 2024", "July 8 to 11"
+        re.compile(rf"\b{m1}\s+{d1}(?:st|nd|rd|th)?{to}{d2}(?:st|nd|rd|th)?(?:,?\s+{year})?", re.I),
+        # ISO and numeric European dates
+        re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d1>\d\d)\b"),
+        re.compile(r"\b(?P<d1>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"),
+        # "30 августа 2024 года", "30. August 2024", "30 Aug"
+        re.compile(rf"\b{d1}\.?\s+{m1}(?:,?\s+{year})?", re.I),
+        # "August 30, 2024", "Aug 30"
+        re.compile(rf"\b{m1}\s+{d1}(?:st|nd|rd|th)?\b(?:,?\s+{year})?", re.I),
+        # "im Dezember 2023", "в июле 2024 года", "August 2024"
+        re.compile(rf"\b{m1}\s+{year}", re.I),
+    ]
 
 
 def _iso(year: int, month: int, day: int | None) -> str | None:
@@ -133,7 +143,7 @@ def find_dates(text: str, reference_year: int | None = None) -> list[FoundDate]:
     """
     taken: list[tuple[int, int]] = []
     found: list[FoundDate] = []
-    for rx in _PATTERNS:
+    for rx in _patterns(lang.generation()):
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

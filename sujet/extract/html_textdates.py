@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
+
+from sujet import lang
+from sujet.extract.dateparse import month_number, month_pattern
 
 # Labels that introduce the publication (or creation) date of the page's own text, by language.
 _LABELS = (
@@ -13,25 +17,19 @@ _LABELS = (
     r"|опубликовано|дата\s+публикации|размещено"
     r"|publié(?:\s+le)?|date\s+de\s+publication|pubblicato(?:\s+il)?|publicado(?:\s+el)?"
 )
-_MONTHS = {
-    **dict.fromkeys(("jan", "januar", "january", "janvier", "января", "январь", "jän", "jänner"), 1),
-    **dict.fromkeys(("feb", "februar", "february", "février", "февраля", "февраль"), 2),
-    **dict.fromkeys(("mar", "mär", "märz", "march", "mars", "марта", "март"), 3),
-    **dict.fromkeys(("apr", "april", "avril", "апреля", "апрель"), 4),
-    **dict.fromkeys(("may", "mai", "мая", "май"), 5),
-    **dict.fromkeys(("jun", "juni", "june", "juin", "июня", "июнь"), 6),
-    **dict.fromkeys(("jul", "juli", "july", "juillet", "июля", "июль"), 7),
-    **dict.fromkeys(("aug", "august", "août", "августа", "август"), 8),
-    **dict.fromkeys(("sep", "sept", "september", "septembre", "сентября", "сентябрь"), 9),
-    **dict.fromkeys(("oct", "okt", "oktober", "october", "octobre", "октября", "октябрь"), 10),
-    **dict.fromkeys(("nov", "november", "novembre", "ноября", "ноябрь"), 11),
-    **dict.fromkeys(("dec", "dez", "dezember", "december", "décembre", "декабря", "декабрь"), 12),
-}
-_MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_DAY_MONTH = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})", re.I)
-_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I)
+
+
+@lru_cache(maxsize=4)
+def _word_dates(generation: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"12. März 2019" and "March 12, 2019" over the month names of every language profile."""
+    month = month_pattern()
+    return (
+        re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s+({month}),?\s+(\d{{4}})", re.I),
+        re.compile(rf"\b({month})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I),
+    )
+
 # The first letters of the labels, tested before the labels themselves: a position whose letter
 # starts no label is passed over at once (the search over a page's text costs a third). Each
 # alternative of _LABELS starts with a letter, and none holds a "|" inside a group.
@@ -61,11 +59,12 @@ def _make(y: int, m: int, d: int) -> str | None:
 def parse_text_day(text: str) -> str | None:
     """The first full date at the start of ``text`` in a common written form."""
     best: tuple[int, str] | None = None
+    day_month, month_day = _word_dates(lang.generation())
     for rx, conv in (
         (_NUMERIC, lambda g: (int(g[2]), int(g[1]), int(g[0]))),
         (_ISO, lambda g: (int(g[0]), int(g[1]), int(g[2]))),
-        (_DAY_MONTH, lambda g: (int(g[2]), _MONTHS[g[1].lower()], int(g[0]))),
-        (_MONTH_DAY, lambda g: (int(g[2]), _MONTHS[g[0].lower()], int(g[1]))),
+        (day_month, lambda g: (int(g[2]), month_number(g[1]) or 0, int(g[0]))),
+        (month_day, lambda g: (int(g[2]), month_number(g[0]) or 0, int(g[1]))),
     ):
         m = rx.search(text)
         if m and (best is None or m.start() < best[0]):

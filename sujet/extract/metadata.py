@@ -23,30 +23,55 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from sujet.extract.dateparse import MONTH, find_dates, month_number
+from sujet import lang
+from sujet.extract.dateparse import find_dates, month_number, month_pattern
 from sujet.extract.pubdate import DateClaim, Rank, decide_date
 from sujet.extract.types import Extracted
 
-_UP = "A-ZÄÖÜА-ЯЁ"
-_LO = "a-zäöüßа-яё"
-_PLACE = (
-    rf"(?P<place>[{_UP}][{_UP}'’.\-]+(?:[ \-][{_UP}][{_UP}'’.\-]+){{0,3}}"
-    rf"|[{_UP}][{_LO}]+(?:[ \-][{_UP}][{_LO}]+){{0,2}})"
-)
-_REGION = rf"(?:,\s*(?!(?i:{MONTH})\s*\d)(?P<region>[{_UP}][\w.]+(?:\s[{_UP}][\w.]+)?))?"
-_DATE = (
-    rf"(?:,\s*(?:(?P<day>\d{{1,2}})\.?\s+(?P<month>(?i:{MONTH}))|(?P<month2>(?i:{MONTH}))\s+(?P<day2>\d{{1,2}}))"
-    rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\.?)?"
-)
 _AGENCY = r"(?:\s*\((?P<agency1>[^()\n]{2,40})\)|\s*/(?P<agency2>[^/\n]{2,40})/\.?)?"
 _DASH = r"\s*(?:[–—]|-{1,2})\s*"
-_TRAILING_AGENCY = rf"(?P<agency3>[{_UP}][\w.\-]*(?:\s[\w.\-]+){{0,3}})\.\s+"
 
-_DATELINE_RE = re.compile(
-    rf"^\s*{_PLACE}{_REGION}{_DATE}{_AGENCY}(?P<sep>{_DASH}|\.\s+|\s+)", re.UNICODE
-)
-_TRAILING_AGENCY_RE = re.compile(_TRAILING_AGENCY, re.UNICODE)
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    dateline: re.Pattern[str]
+    trailing_agency: re.Pattern[str]
+    header_month_year: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def _build(generation: int) -> _Patterns:
+    """The dateline patterns over the letters and month names of every language profile."""
+    upper, lower = lang.letters()
+    up, lo = f"A-Z{upper}", f"a-z{lower}"
+    month = month_pattern()
+    place = (
+        rf"(?P<place>[{up}][{up}'’.\-]+(?:[ \-][{up}][{up}'’.\-]+){{0,3}}"
+        rf"|[{up}][{lo}]+(?:[ \-][{up}][{lo}]+){{0,2}})"
+    )
+    region = rf"(?:,\s*(?!(?i:{month})\s*\d)(?P<region>[{up}][\w.]+(?:\s[{up}][\w.]+)?))?"
+    day = (
+        rf"(?:,\s*(?:(?P<day>\d{{1,2}})\.?\s+(?P<month>(?i:{month}))"
+        rf"|(?P<month2>(?i:{month}))\s+(?P<day2>\d{{1,2}}))"
+        rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\.?)?"
+    )
+    return _Patterns(
+        dateline=re.compile(
+            rf"^\s*{place}{region}{day}{_AGENCY}(?P<sep>{_DASH}|\.\s+|\s+)", re.UNICODE
+        ),
+        trailing_agency=re.compile(
+            rf"(?P<agency3>[{up}][\w.\-]*(?:\s[\w.\-]+){{0,3}})\.\s+", re.UNICODE
+        ),
+        header_month_year=re.compile(
+            rf"^(?P<month>{month})\s*\n?\s*(?P<year>(?:19|20)\d\d)$", re.I
+        ),
+    )
+
+
+def _patterns() -> _Patterns:
+    return _build(lang.generation())
 
 _SOURCE_PREFIX_RE = re.compile(
     r"^(?:источник|по материалам|quelle|source|sources|via)\s*:\s*(?P<agency>.{2,80}?)\.?$", re.I
@@ -64,7 +89,6 @@ _COMPARISON_RE = re.compile(
     r"|(?:gleichen|selben) (?:Zeitraum|Vorjahreszeitraum) (?:des Jahres |von )?(?P<y3>(?:19|20)\d\d)",
     re.I,
 )
-_HEADER_MONTH_YEAR_RE = re.compile(rf"^(?P<month>{MONTH})\s*\n?\s*(?P<year>(?:19|20)\d\d)$", re.I)
 HEADER_LINES = 12  # the page header: lines before the headline/body searched for "Август 2024"
 
 
@@ -95,7 +119,7 @@ def find_dateline(text: str) -> Dateline | None:
     all-caps place with only a dash ("VIENNA —") is a dateline; a Title-case place needs an
     agency or a date ("Berlin (dpa) -").
     """
-    m = _DATELINE_RE.match(text[:300])
+    m = _patterns().dateline.match(text[:300])
     if not m:
         return None
     gd = m.groupdict()
@@ -116,7 +140,7 @@ def find_dateline(text: str) -> Dateline | None:
         return None
     if agency is None and has_date and sep.strip() in {"–", "—", "-", "--"}:
         # "ТОМСК, 30 авг – РИА Томск. Томская область ...": the agency follows the dash
-        t = _TRAILING_AGENCY_RE.match(text, end)
+        t = _patterns().trailing_agency.match(text, end)
         if t and len(t.group("agency3").split()) <= 3:
             agency, end = t.group("agency3"), t.end()
     if agency and agency.strip().isdigit():
@@ -143,7 +167,7 @@ def _header_claim(visible_text: str, body: str) -> DateClaim | None:
     for i, a in enumerate(lines):
         b = lines[i + 1] if i + 1 < len(lines) else ""
         for cand in (f"{a}\n{b}", a):
-            m = _HEADER_MONTH_YEAR_RE.match(cand)
+            m = _patterns().header_month_year.match(cand)
             if m and (month := month_number(m.group("month"))):
                 return DateClaim(f"{m.group('year')}-{month:02d}", "header")
     for ln in lines:

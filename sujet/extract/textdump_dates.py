@@ -20,21 +20,6 @@ from sujet.extract.textdump_lines import Line
 MIN_YEAR = 1995
 MAX_YEAR = date.today().year + 1
 
-# Month names of further languages of the dev pages (fr/es/it/nl/pt); ru/de/en come from dateparse.
-_EXTRA_MONTHS = {
-    **dict.fromkeys(("janvier", "enero", "gennaio", "januari", "janeiro"), 1),
-    **dict.fromkeys(("février", "fevrier", "febrero", "febbraio", "februari", "fevereiro"), 2),
-    **dict.fromkeys(("mars", "marzo", "maart", "março"), 3),
-    **dict.fromkeys(("avril", "abril", "aprile"), 4),
-    **dict.fromkeys(("mayo", "maggio", "mei", "maio"), 5),
-    **dict.fromkeys(("juin", "junio", "giugno", "junho"), 6),
-    **dict.fromkeys(("juillet", "julio", "luglio", "julho"), 7),
-    **dict.fromkeys(("août", "aout", "agosto", "augustus"), 8),
-    **dict.fromkeys(("septembre", "septiembre", "settembre", "setembro"), 9),
-    **dict.fromkeys(("octobre", "octubre", "ottobre", "outubro"), 10),
-    **dict.fromkeys(("novembre", "noviembre", "novembro"), 11),
-    **dict.fromkeys(("décembre", "decembre", "diciembre", "dicembre", "dezembro"), 12),
-}
 _MONTH_WORD = r"[^\W\d_]{3,10}\.?"
 _YEAR = r"((?:19|20)\d\d)"
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -92,7 +77,7 @@ class PageDate:
 
 def _month(word: str) -> int | None:
     w = word.lower().rstrip(".")
-    return month_number(w) or _EXTRA_MONTHS.get(w)
+    return month_number(w)
 
 
 def _make(y: int, m: int, d: int) -> str | None:

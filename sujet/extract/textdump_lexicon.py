@@ -1,4 +1,4 @@
-"""Small per-language lexicons of page furniture (ru/de/en), a secondary signal of the cleaner.
+"""Small lexicons of page furniture, a secondary signal of the cleaner.
 
 The cleaner decides mostly from the shape of the text (line length, punctuation, runs of short
 lines, position); these patterns only tip the balance for short and medium lines. Each pattern is
@@ -8,41 +8,22 @@ matched case-insensitively against a whole line with collapsed whitespace.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-# Phrases that make up a whole furniture line, or start one ("Share on Facebook", "Foto: dpa").
-_FURNITURE_STARTS = [
-    # en
-    r"share( this| on| via|:|$)", r"tweet( this)?$", r"follow (us|on|the)\b", r"subscribe\b",
-    r"sign (up|in)\b", r"log ?in\b", r"log ?out\b", r"register\b", r"read (more|next|also)\b",
-    r"related( articles| stories| posts| topics| content| coverage|:|$)", r"recommended\b",
-    r"advertisement\b", r"sponsored\b", r"(show |view |load |leave a |post a |add a )?comments?\b",
-    r"(photo|image|picture|video|credit|source|caption)s?( credit)?:", r"getty images\b",
-    r"click here\b", r"you (may|might) (also )?like\b", r"most (popular|read|viewed)\b",
-    r"trending\b", r"skip to\b", r"back to top\b", r"next (article|story|post)\b",
-    r"previous (article|story|post)\b", r"(more|latest) (news|stories|from|on)\b",
-    r"copyright\b", r"all rights reserved\b", r"privacy( policy)?\b", r"terms (of|and)\b",
-    r"cookie", r"we use cookies\b", r"accept( all)?( cookies)?$", r"newsletter\b",
-    r"recent posts\b", r"popular posts\b", r"tags?:", r"categor(y|ies):", r"filed under\b",
-    r"posted (in|by|on)\b", r"print( this)?$", r"email( this)?$", r"download( the)? app\b",
-    # de
-    r"teilen\b", r"anmelden\b", r"abonnieren\b", r"registrieren\b", r"weiterlesen\b",
-    r"mehr (zum thema|lesen|dazu|erfahren|anzeigen)\b", r"lesen sie (auch|mehr)\b",
-    r"das könnte sie (auch )?interessieren\b", r"kommentare?\b", r"werbung\b", r"anzeige\b",
-    r"(foto|fotos|bild|bilder|quelle|grafik)s?:", r"datenschutz", r"impressum\b",
-    r"alle rechte vorbehalten\b", r"zum seitenanfang\b", r"startseite\b", r"externer inhalt\b",
-    r"zustimmen\b", r"ich bin einverstanden\b", r"nach oben\b", r"drucken\b", r"artikel teilen\b",
-    r"schlagworte?:", r"themen:", r"zurück( zur übersicht)?\b",
-    # ru
-    r"добавить новость\b", r"подписаться\b", r"поделиться\b", r"читать (далее|также|еще|ещё)\b",
-    r"читайте (также|нас)\b", r"комментари[иейя]\b", r"реклама\b", r"источник( фото)?:",
-    r"фото( и видео)?:", r"все права защищены\b", r"политика конфиденциальности\b",
-    r"мы можем вам\b", r"перезвонить\b", r"войти\b", r"регистрация\b", r"главная\b",
-    r"последняя должность\b", r"данные о правообладателе\b", r"популярное\b", r"актуально$",
-    r"редакция$", r"теги:", r"рубрики?:", r"при использовании материалов\b", r"версия для печати\b",
-    r"наверх$", r"новости по-русски\b", r"частные объявления\b", r"присоединяйтесь\b",
-    r"мы в (соцсетях|социальных сетях)\b", r"обратный звонок\b",
-]
-FURNITURE_RE = re.compile(r"^\W{0,3}(?:" + "|".join(_FURNITURE_STARTS) + ")", re.I)
+from sujet.lang import generation, profiles
+
+
+# Phrases that make up a whole furniture line, or start one ("Share on Facebook", "Foto: dpa"):
+# the ``furniture`` of every language profile (a dump's language is often unknown).
+def furniture_re() -> re.Pattern[str]:
+    return _furniture_re(generation())
+
+
+@lru_cache(maxsize=4)
+def _furniture_re(generation: int) -> re.Pattern[str]:
+    alternatives = "|".join(p for prof in profiles() for p in prof.furniture)
+    return re.compile(r"^\W{0,3}(?:" + alternatives + ")", re.I)
+
 
 # Relative-time markers of teaser lists ("3 часа ago", "vor 2 Stunden", "5 hours ago").
 RELATIVE_TIME_RE = re.compile(

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from sujet.extract.textdump_lexicon import (
     CREDIT_RE,
-    FURNITURE_RE,
     RELATIVE_TIME_RE,
     SECTION_STOP_MAX_WORDS,
     SECTION_STOP_RE,
+    furniture_re,
 )
 
 _WORD_RE = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
@@ -96,7 +96,7 @@ def _features(index: int, s: str, before: bool, after: bool) -> Line:
         terminal=bool(_TERMINAL_RE.search(s)),
         sentences=len(_SENTENCE_END_RE.findall(s)),
         truncated=words <= 40 and bool(_TRUNCATED_RE.search(s)),
-        furniture=short and bool(FURNITURE_RE.search(s)),
+        furniture=short and bool(furniture_re().search(s)),
         relative_time=words <= 8 and bool(RELATIVE_TIME_RE.search(s)),
         credit=words <= 30 and bool(CREDIT_RE.search(s)),
         link_like=url_chars >= 0.6 * len(s),

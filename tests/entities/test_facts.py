@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from sujet.entities.dates import find_dates
 from sujet.entities.facts import find_facts
+from sujet.extract.dateparse import find_dates
 from sujet.model import Mention
 
 
@@ -38,7 +38,7 @@ def test_no_agreement_without_signing() -> None:
 
 def test_dates_and_ranges() -> None:
     found = {
-        (d.date, d.date_to)
+        (d.date_from, d.date_to if d.is_range else None)
         for d in find_dates(
             "Выставка прошла 8–11 июля 2024 года, форум — с 27 по 30 августа. Am 30. August 2024 "
             "und im Dezember 2023; on August 30, 2024; 2024-08-30.",

@@ -9,8 +9,8 @@ def _found(spans: list[Span]) -> set[tuple[str, str]]:
     return {(s.type, s.text) for s in spans}
 
 
-def test_registry_knows_ru_de_en() -> None:
-    assert {"ru", "de", "en"} <= set(languages())
+def test_registry_knows_ru_de_en_pl_uk() -> None:
+    assert {"ru", "de", "en", "pl", "uk"} <= set(languages())
 
 
 def test_unknown_language_gets_fallback() -> None:

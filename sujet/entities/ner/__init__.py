@@ -1,18 +1,19 @@
-"""Named-entity recognisers behind a registry keyed by language.
+"""Named-entity recognisers, chosen by the language profile (:mod:`sujet.lang`).
 
-A language plugs in by adding a module that decorates a factory with :func:`register`; the
-factory is called once per process, on first use. Languages without a module get the
-language-agnostic fallback tagger, so :func:`get_recognizer` never fails for a language code.
+A profile names its recogniser with a factory (``LanguageProfile.recognizer``), called once per
+process on first use; a profile without one, and every language without a profile, gets the
+rule-based tagger (:class:`~sujet.entities.ner.fallback.FallbackRecognizer`) with the profile's
+trigger words, so :func:`get_recognizer` never fails for a language code. :func:`register`
+sets a recogniser for a code at run time, ahead of its profile's.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import threading
 from collections.abc import Callable
-from typing import Protocol
+from typing import Protocol, cast
 
+from sujet import lang as languages_
 from sujet.entities.span import Span
 
 
@@ -27,57 +28,57 @@ class Recognizer(Protocol):
 Factory = Callable[[], Recognizer]
 
 _FACTORIES: dict[str, Factory] = {}
-_INSTANCES: dict[str, Recognizer] = {}
+_INSTANCES: dict[tuple[str, int], Recognizer] = {}
 _LOCK = threading.Lock()
-_loaded_builtins = False
 
 
 def register(lang: str) -> Callable[[Factory], Factory]:
     """Decorator: register ``factory`` as the recogniser of ``lang`` (ISO 639-1)."""
 
     def deco(factory: Factory) -> Factory:
-        _FACTORIES[lang] = factory
+        with _LOCK:
+            _FACTORIES[lang] = factory
+            for key in [k for k in _INSTANCES if k[0] == lang]:
+                del _INSTANCES[key]
         return factory
 
     return deco
 
 
-def _load_builtins() -> None:
-    global _loaded_builtins
-    if _loaded_builtins:
-        return
-    # Every module of this package named by a language code registers that language; they are
-    # imported on first lookup so that importing the package stays cheap (no models, no numpy).
-    for info in pkgutil.iter_modules(__path__):
-        if len(info.name) == 2 and info.name.isalpha():
-            importlib.import_module(f"{__name__}.{info.name}")
-    _loaded_builtins = True
-
-
 def languages() -> list[str]:
-    """Languages with a dedicated recogniser."""
-    _load_builtins()
-    return sorted(_FACTORIES)
+    """Languages with recognition of their own: a model, or trigger words of their profile."""
+    own = {
+        p.code
+        for p in languages_.profiles()
+        if p.recognizer is not None or p.ner != languages_.NerTriggers()
+    }
+    return sorted(own | set(_FACTORIES))
+
+
+def _build(key: str) -> Recognizer:
+    factory = _FACTORIES.get(key)
+    if factory is not None:
+        return factory()
+    prof = languages_.profile(key)
+    if prof.recognizer is not None:
+        return cast(Recognizer, prof.recognizer())
+    from sujet.entities.ner.fallback import FallbackRecognizer
+
+    return FallbackRecognizer(key)
 
 
 def get_recognizer(lang: str | None) -> Recognizer:
-    """The recogniser of ``lang``, built once per process; the fallback for unknown languages."""
+    """The recogniser of ``lang``, built once per process (and per set of profiles)."""
     key = (lang or "").lower()[:2] or "xx"
-    inst = _INSTANCES.get(key)
+    slot = (key, languages_.generation())
+    inst = _INSTANCES.get(slot)
     if inst is not None:
         return inst
     with _LOCK:
-        inst = _INSTANCES.get(key)
+        inst = _INSTANCES.get(slot)
         if inst is None:
-            _load_builtins()
-            factory = _FACTORIES.get(key)
-            if factory is None:
-                from sujet.entities.ner.fallback import FallbackRecognizer
-
-                inst = FallbackRecognizer(key)
-            else:
-                inst = factory()
-            _INSTANCES[key] = inst
+            inst = _build(key)
+            _INSTANCES[slot] = inst
     return inst
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from sujet.entities.gazetteer import fold, given_names, org_words, place_words
 from sujet.entities.ner.clusters import CLUSTER_SIZES, load_clusters, word_clusters
-from sujet.entities.ner.lexicon import DE_DETERMINERS, LOC_HEAD, ORG_HEAD, PER_BEFORE
+from sujet.lang import profile
 
 # The folded form of a word, remembered: the tagger folds every word several times.
 _fold = lru_cache(maxsize=200_000)(fold)
@@ -61,13 +61,14 @@ def _word_features(word: str, lang: str) -> tuple[str, ...]:
         f.append("gaz_org")
     if word[:1].isupper() and low in given_names():
         f.append("gaz_first")
-    if low in PER_BEFORE.get(lang, frozenset()):
+    triggers = profile(lang).ner
+    if low in triggers.person_before:
         f.append("trig_per")
-    if low in ORG_HEAD.get(lang, frozenset()):
+    if low in triggers.org_heads:
         f.append("trig_org")
-    if low in LOC_HEAD.get(lang, frozenset()):
+    if low in triggers.place_heads:
         f.append("trig_loc")
-    for head in ORG_HEAD.get(lang, frozenset()):
+    for head in triggers.org_heads:
         if len(head) > 4 and low.endswith(head) and low != head:
             f.append("cmp_org")
             break
@@ -152,6 +153,7 @@ def sentence_features(
     extra = [_extra_features(w) for w in words]
     low = [_fold(w) for w in words]
     marks = known_name_features(words, known, low)
+    determiners = profile(lang).determiners
     out: list[list[str]] = []
     n = len(words)
     for i, w in enumerate(words):
@@ -162,7 +164,7 @@ def sentence_features(
             f.append("EOS")
         if w[:1].isupper() and low[i] in doc_lower:
             f.append("also_lower")  # a capitalised word the document also writes in lower case
-        if i > 0 and low[i - 1] in DE_DETERMINERS and lang == "de":
+        if i > 0 and low[i - 1] in determiners:
             f.append("after_det")
         for off in (-2, -1, 1, 2):
             j = i + off

@@ -7,12 +7,12 @@ data (``ner_known_de.tsv.gz``) is read when the model was trained with one (``--
 
 from __future__ import annotations
 
-from sujet.entities.ner import Recognizer, register
+from sujet.entities.ner import Recognizer
 from sujet.entities.ner.crf import MODELS_DIR, CRFRecognizer
 
 
-@register("de")
-def _make() -> Recognizer:
+def make() -> Recognizer:
+    """The recogniser of the German profile (:mod:`sujet.lang.de`)."""
     return CRFRecognizer(
         MODELS_DIR / "ner_de.crfsuite", "de", known=MODELS_DIR / "ner_known_de.tsv.gz"
     )

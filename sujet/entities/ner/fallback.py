@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 
-from sujet.entities.dates import MONTHS
 from sujet.entities.gazetteer import entity_type, fold
-from sujet.entities.ner.lexicon import LOC_HEAD, ORG_HEAD, PER_BEFORE
 from sujet.entities.ner.person_repair import given_name_start
 from sujet.entities.span import Span
 from sujet.entities.tokenize import Token, tokenized_sentences
+from sujet.lang import DEFAULT, LanguageProfile, profile
 from sujet.model import EntityType
 
 # Lower-case particles allowed inside a name ("Ludwig van Beethoven", "Osama bin Laden").
@@ -164,31 +163,20 @@ _LOC_PREPS = frozenset(
 )
 
 
-_WEEKDAYS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "montag",
-        "dienstag",
-        "mittwoch",
-        "donnerstag",
-        "freitag",
-        "samstag",
-        "sonnabend",
-        "sonntag",
-    ]
-)
+def _calendar_words(*profiles: LanguageProfile) -> frozenset[str]:
+    return frozenset(
+        w
+        for p in profiles
+        for table in (p.months, p.month_abbreviations, p.weekdays)
+        for w in table
+        if len(w) > 2
+    )
 
 
-def _is_calendar(words: list[str]) -> bool:
+def _is_calendar(words: list[str], calendar: frozenset[str]) -> bool:
     """Month and weekday names only ("July", "January-April")."""
     parts = [p for w in words for p in w.split("-") if p]
-    return bool(parts) and all(len(p) > 2 and (p in MONTHS or p in _WEEKDAYS) for p in parts)
+    return bool(parts) and all(p.rstrip(".") in calendar for p in parts)
 
 
 def _is_cap(tok: Token) -> bool:
@@ -196,14 +184,16 @@ def _is_cap(tok: Token) -> bool:
 
 
 class FallbackRecognizer:
-    """Capitalised-sequence tagger; ``lang`` picks the trigger lexicon (English by default)."""
+    """Capitalised-sequence tagger: the trigger words and calendar of the profile of ``lang``,
+    with the English ones and the default profile's titles."""
 
     def __init__(self, lang: str = "xx") -> None:
         self.lang = lang
-        key = lang if lang in PER_BEFORE else "en"
-        self._per = PER_BEFORE[key] | PER_BEFORE["en"] | PER_BEFORE["xx"]
-        self._org = ORG_HEAD[key] | ORG_HEAD["en"]
-        self._loc = LOC_HEAD[key] | LOC_HEAD["en"]
+        own, english = profile(lang), profile("en")
+        self._per = own.ner.person_before | english.ner.person_before | DEFAULT.ner.person_before
+        self._org = own.ner.org_heads | english.ner.org_heads
+        self._loc = own.ner.place_heads | english.ner.place_heads
+        self._calendar = _calendar_words(own, english)
 
     def recognize(self, text: str) -> list[Span]:
         try:
@@ -312,7 +302,7 @@ class FallbackRecognizer:
             end -= 2
             words[-1] = words[-1][:-2]
         surface = text[start:end]
-        if _is_calendar(words) and surface not in persons:
+        if _is_calendar(words, self._calendar) and surface not in persons:
             return None  # "July", "January-April", "Monday"
         listed = entity_type(surface, self.lang) or entity_type(surface, "en")
         typ: EntityType | None

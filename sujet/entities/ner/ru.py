@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from sujet.entities.natasha_models import natasha_models
-from sujet.entities.ner import Recognizer, register
+from sujet.entities.ner import Recognizer
 from sujet.entities.ner.ru_rules import postprocess
 from sujet.entities.span import Span
 
@@ -77,6 +77,6 @@ def _lemma(vocab: Any, word: str) -> str:
     return _lemma_cached(id(vocab), word)
 
 
-@register("ru")
-def _make() -> Recognizer:
+def make() -> Recognizer:
+    """The recogniser of the Russian profile (:mod:`sujet.lang.ru`)."""
     return NatashaRecognizer()

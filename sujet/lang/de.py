@@ -1,0 +1,139 @@
+"""German."""
+
+from __future__ import annotations
+
+from sujet.lang import register
+from sujet.lang.profile import LanguageProfile, NerTriggers, QuoteCues, forms, words
+
+_MONTHS = """
+januar jänner
+februar feber
+märz
+april
+mai
+juni
+juli
+august
+september
+oktober
+november
+dezember
+"""
+# abbreviations, one line a month (the whole word where it is short already)
+_MONTH_ABBREVIATIONS = """
+jän jan
+feb
+mär
+apr
+mai
+jun
+jul
+aug
+sept sep
+okt
+nov
+dez
+"""
+_WEEKDAYS = """
+montag
+dienstag
+mittwoch
+donnerstag
+freitag
+samstag sonnabend
+sonntag
+"""
+
+
+def _recognizer() -> object:
+    from sujet.entities.ner.de import make
+
+    return make()
+
+
+PROFILE = register(
+    LanguageProfile(
+        code="de",
+        name="German",
+        months=forms(_MONTHS),
+        month_abbreviations=forms(_MONTH_ABBREVIATIONS),
+        weekdays=forms(_WEEKDAYS),
+        year_words=(),
+        range_from=("vom",),
+        range_to=("bis",),
+        upper="ÄÖÜ",
+        lower="äöüß",
+        furniture=(
+            r"teilen\b", r"anmelden\b", r"abonnieren\b", r"registrieren\b", r"weiterlesen\b",
+            r"mehr (zum thema|lesen|dazu|erfahren|anzeigen)\b", r"lesen sie (auch|mehr)\b",
+            r"das könnte sie (auch )?interessieren\b", r"kommentare?\b", r"werbung\b", r"anzeige\b",
+            "(foto|fotos|bild|bilder|quelle|grafik)s?:", "datenschutz", r"impressum\b",
+            r"alle rechte vorbehalten\b", r"zum seitenanfang\b", r"startseite\b", r"externer inhalt\b",
+            r"zustimmen\b", r"ich bin einverstanden\b", r"nach oben\b", r"drucken\b",
+            r"artikel teilen\b", "schlagworte?:", "themen:", r"zurück( zur übersicht)?\b",
+        ),
+        roles="de",
+        gazetteer_column=1,
+        genitive_s=True,
+        determiners=words(
+            """
+            der die das des dem den ein eine einer eines einem einen kein keine dieser diese
+            dieses jeder jede jedes unser unsere
+            """
+        ),
+        quotes=QuoteCues(
+            verbs=(
+                "sagte", "sagten", "sagt", "erklärte", "erklärten", "betonte", "betonten", "teilte",
+                "teilten", "mitteilte", "mitteilten", "meinte", "unterstrich", "fügte", "berichtete",
+                "bezeichnete", "sprach", "zitiert",
+            ),
+            that=(
+                "dass", "daß",
+            ),
+            according=(
+                "laut", "nach angaben", "zufolge",
+            ),
+            pronouns=(
+                "er", "sie",
+            ),
+            anaphora=(
+                "das", "dies", "dies",
+            ),
+            anaphora_verbs=(
+                "teilte", "gab", "sagte", "erklärte", "berichtete",
+            ),
+        ),
+        ner=NerTriggers(
+            person_before=words(
+                """
+                abgeordnete abgeordneten autor autorin außenminister berichterstatter
+                berichterstatterin bischof botschafter botschafters bundeskanzler bundeskanzlerin
+                bundespräsident bürgermeister bürgermeisters chef chefin direktor direktors dr
+                finanzminister frau fürst general generalsekretär gouverneur gouverneurs graf
+                herr herrn innenminister kaiser kanzler kanzlerin kardinal kollege kollegen
+                kollegin kommissar kommissarin könig königin leiter leiters minister ministerin
+                ministerpräsident ministerpräsidenten ministers oberbürgermeister papst pfarrer
+                premierminister premierministers prof präsident präsidenten präsidentin regisseur
+                schauspieler schauspielerin senator sprecher sprecherin staatssekretär sänger
+                sängerin trainer trainers vizepremier vorsitzende vorsitzenden vorsitzender
+                """
+            ),
+            org_heads=words(
+                """
+                ag agentur akademie amt armee bank bundesamt börse club co e.v. ev fc
+                fraktion gericht gesellschaft gewerkschaft gmbh gruppe hochschule inc institut
+                kammer kg klub kommission konzern ltd ministerium ohg parlament partei
+                polizei rat se stiftung sv union universität verband verein werk werke
+                zeitung
+                """
+            ),
+            place_heads=words(
+                """
+                bezirk bundesland dorf fluss gebiet gebietes gemeinde insel kanton kreis land
+                landkreis platz provinz region republik see staat stadt straße
+                """
+            ),
+        ),
+        recognizer=_recognizer,
+    )
+)

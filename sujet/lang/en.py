@@ -1,0 +1,121 @@
+"""English."""
+
+from __future__ import annotations
+
+from sujet.lang import register
+from sujet.lang.profile import LanguageProfile, NerTriggers, QuoteCues, forms, words
+
+_MONTHS = """
+january
+february
+march
+april
+may
+june
+july
+august
+september
+october
+november
+december
+"""
+# abbreviations, one line a month (the whole word where it is short already)
+_MONTH_ABBREVIATIONS = """
+jan
+feb
+mar
+apr
+may
+jun
+jul
+aug
+sept sep
+oct
+nov
+dec
+"""
+_WEEKDAYS = """
+monday
+tuesday
+wednesday
+thursday
+friday
+saturday
+sunday
+"""
+
+PROFILE = register(
+    LanguageProfile(
+        code="en",
+        name="English",
+        months=forms(_MONTHS),
+        month_abbreviations=forms(_MONTH_ABBREVIATIONS),
+        weekdays=forms(_WEEKDAYS),
+        year_words=(),
+        range_from=("from",),
+        range_to=("to", "until", "through"),
+        upper="",
+        lower="",
+        furniture=(
+            "share( this| on| via|:|$)", "tweet( this)?$", r"follow (us|on|the)\b", r"subscribe\b",
+            r"sign (up|in)\b", r"log ?in\b", r"log ?out\b", r"register\b", r"read (more|next|also)\b",
+            "related( articles| stories| posts| topics| content| coverage|:|$)", r"recommended\b",
+            r"advertisement\b", r"sponsored\b",
+            r"(show |view |load |leave a |post a |add a )?comments?\b",
+            "(photo|image|picture|video|credit|source|caption)s?( credit)?:", r"getty images\b",
+            r"click here\b", r"you (may|might) (also )?like\b", r"most (popular|read|viewed)\b",
+            r"trending\b", r"skip to\b", r"back to top\b", r"next (article|story|post)\b",
+            r"previous (article|story|post)\b", r"(more|latest) (news|stories|from|on)\b",
+            r"copyright\b", r"all rights reserved\b", r"privacy( policy)?\b", r"terms (of|and)\b",
+            "cookie", r"we use cookies\b", "accept( all)?( cookies)?$", r"newsletter\b",
+            r"recent posts\b", r"popular posts\b", "tags?:", "categor(y|ies):", r"filed under\b",
+            r"posted (in|by|on)\b", "print( this)?$", "email( this)?$", r"download( the)? app\b",
+        ),
+        roles="en",
+        gazetteer_column=0,
+        quotes=QuoteCues(
+            verbs=(
+                "said", "says", "told", "added", "stressed", "noted", "explained", "stated",
+            ),
+            that=(
+                "that",
+            ),
+            according=(
+                "according to",
+            ),
+            pronouns=(
+                "he", "she",
+            ),
+            anaphora=(
+                "this was", "that was",
+            ),
+            anaphora_verbs=(
+                "said", "announced", "reported",
+            ),
+            bare_speaker=True,
+        ),
+        ner=NerTriggers(
+            person_before=words(
+                """
+                ambassador ceo chair chairman chairwoman chancellor coach commissioner deputy
+                director dr general governor head judge king mayor minister ministers miss
+                mr mrs ms pm pope premier president prime prince princess prof queen rector
+                secretary senator sir spokesman spokeswoman vice
+                """
+            ),
+            org_heads=words(
+                """
+                agency army association bank co college commission committee company corp
+                corporation council court department federation foundation group inc institute
+                llc ltd ministry news parliament party plc police times union university
+                """
+            ),
+            place_heads=words(
+                """
+                city county district island lake oblast province region republic river square
+                state street village
+                """
+            ),
+        ),
+    )
+)

@@ -1,0 +1,23 @@
+"""French: month names for dates of pages in French (no other rules yet)."""
+
+from __future__ import annotations
+
+from sujet.lang import register
+from sujet.lang.profile import LanguageProfile, forms
+
+_MONTHS = """
+janvier
+février fevrier
+mars
+avril
+mai
+juin
+juillet
+août aout
+septembre
+octobre
+novembre
+décembre decembre
+"""
+
+PROFILE = register(LanguageProfile(code="fr", name="French", months=forms(_MONTHS)))

@@ -1,0 +1,85 @@
+"""The record of one language: every word list and rule choice that differs between languages.
+
+Core code asks a :class:`LanguageProfile` (through :mod:`sujet.lang`) and never tests a language
+code. A profile holds data and, for the NER backend, a factory that imports its model lazily.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+# A factory of a named-entity recogniser (see :mod:`sujet.entities.ner`); called once per process.
+RecognizerFactory = Callable[[], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCues:
+    """The speech cues of one language."""
+
+    verbs: tuple[str, ...]  # word forms of speech verbs
+    that: tuple[str, ...]  # conjunctions of reported speech ("что", "dass", "that")
+    according: tuple[str, ...]  # phrases before a speaker ("по словам", "laut", "according to")
+    pronouns: tuple[str, ...]  # pronouns that may stand for the speaker
+    # openers of a sentence that attributes the one before it ("Das teilte X mit.", "Такие
+    # данные привела X."), and the verbs such a sentence uses
+    anaphora: tuple[str, ...] = ()
+    anaphora_verbs: tuple[str, ...] = ()
+    # a speaker may open the sentence without a title or organisation before the verb
+    bare_speaker: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NerTriggers:
+    """Trigger words of the rule-based tagger, lower case: words before a person's name (titles,
+    forms of address), words that make or end an organisation name, and a place name."""
+
+    person_before: frozenset[str] = frozenset()
+    org_heads: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageProfile:
+    """Everything Sujet knows about one language (ISO 639-1 ``code``)."""
+
+    code: str
+    name: str
+    # calendar words, lower case, every form used in dates (cases, abbreviations) -> 1-12 / 1-7
+    months: Mapping[str, int] = field(default_factory=dict)
+    month_abbreviations: Mapping[str, int] = field(default_factory=dict)  # "jan", "окт"
+    weekdays: Mapping[str, int] = field(default_factory=dict)
+    # words after a year ("года", "roku", "р."), before a range's first day ("с", "vom", "od")
+    # and between its two days ("по", "bis", "do")
+    year_words: tuple[str, ...] = ()
+    range_from: tuple[str, ...] = ()
+    range_to: tuple[str, ...] = ()
+    # letters beyond ASCII that start (upper) and continue (lower) a dateline's place name
+    upper: str = ""
+    lower: str = ""
+    # boilerplate lines of text dumps: regular expressions matched at the start of a whole line
+    furniture: tuple[str, ...] = ()
+    # the role rules (position titles and their holders) this language uses: its own code, or
+    # the code of the rules that fit it best
+    roles: str = "en"
+    # column of the shipped gazetteer (``entities/data/places.txt``) holding its names
+    gazetteer_column: int | None = None
+    quotes: QuoteCues | None = None
+    ner: NerTriggers = field(default_factory=NerTriggers)
+    # the named-entity recogniser of the language; None: the rule-based tagger with ``ner``
+    recognizer: RecognizerFactory | None = None
+    # articles and prepositions after which a capitalised word is a noun, rarely a name
+    determiners: frozenset[str] = frozenset()
+    # a name's normal form: strip a genitive "-s" the document also writes without it
+    genitive_s: bool = False
+
+
+def forms(table: str) -> dict[str, int]:
+    """Lines of words, one line a month (or weekday) in order, to word -> 1, 2, ..."""
+    return {w: n for n, line in enumerate(table.strip().splitlines(), 1) for w in line.split()}
+
+
+def words(table: str) -> frozenset[str]:
+    """Whitespace-separated words to a set."""
+    return frozenset(table.split())
