@@ -2,18 +2,17 @@
 
 Fetching runs on a pool of ``settings.monitor.workers`` threads, so a source that times out,
 trickles a huge body or loops through redirects holds one worker at most (the fetcher's
-per-request timeout, total download time and byte cap end it) while the others go on. Each
-source has its own :class:`~sujet.ingest.fetch.Fetcher` (robots.txt, retries), and one
-:class:`~sujet.ingest.fetch.HostPacer` keeps the least delay between two requests to a host
-across all of them.
+per-request timeout, total download time and byte cap end it) while the others go on. What a
+poll reads from its source, and how, is :mod:`sujet.monitor.reading`.
 
 A poll fetches its source's new items a chunk (``ingest.batch_size``) at a time and ingests
 each chunk, one chunk in the whole monitor at a time, through the pipeline's
 :func:`ingest_pages` (stored, deduplicated, enriched, clustered) before it fetches the next.
-After each chunk the source's record takes the keys of the items it held; the validators of the answer (ETag, Last-Modified) are
-recorded only once every item is in. A monitor killed at any point therefore re-reads the
-document on restart, skips the items it recorded, and at worst fetches the one chunk in
-flight again, which the pipeline recognises as stored: nothing is lost, nothing is added twice.
+After each chunk the source's record takes the keys of the items it held; the validators of
+the answer (ETag, Last-Modified) are recorded only once every item is in. A monitor killed at
+any point therefore re-reads the document on restart, skips the items it recorded, and at worst
+fetches the one chunk in flight again, which the pipeline recognises as stored: nothing is lost,
+nothing is added twice.
 
 Each stored chunk is announced to the ``on_articles`` callbacks (:class:`NewArticles`); readers
 that prefer the store find the same articles by their sequence number.
@@ -23,22 +22,18 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from sujet.config import Settings
-from sujet.errors import FetchError, FetchTimeout, InputError, SujetError
+from sujet.errors import SujetError
 from sujet.ingest.failures import ReadFailure
-from sujet.ingest.fetch import Fetcher, HostPacer
-from sujet.ingest.sniff import check_content
 from sujet.model import Page
-from sujet.monitor.kinds import Item, Listing, feed_listing, listpage_links, sitemap_listing
+from sujet.monitor.reading import Fetched, PollResult, SourceReader
 from sujet.monitor.state import SourceState, utcnow
 from sujet.store.base import Store
 
@@ -48,11 +43,6 @@ log = logging.getLogger(__name__)
 # paused) belong to whoever registered the source and are never overwritten here.
 _OWNED = ("etag", "last_modified", "seen", "last_fetch", "next_due", "last_status",
           "last_added", "total_added", "consecutive_errors", "last_error_code", "last_error")
-_MAX_CHILD_SITEMAPS = 20
-_FETCHER_TTL_S = 24 * 3600  # robots.txt is read again after a day
-# Transient link failures: the item is tried again on the next poll.
-_RETRYABLE = (FetchTimeout,)
-_IGNORED_SUFFIXES = (".part", ".tmp", ".crdownload", ".partial", ".lock")
 
 
 @dataclass(slots=True)
@@ -65,59 +55,7 @@ class NewArticles:
     stored_at: datetime
 
 
-@dataclass(slots=True)
-class Fetched:
-    """One page of a poll, or why it could not be read, with the item key it answers."""
-
-    key: str
-    page: Page | ReadFailure
-    retry: bool = False  # a transient failure: the key is not remembered
-
-
-@dataclass(slots=True)
-class PollResult:
-    """How one poll of one source went, filled in as it goes."""
-
-    state: SourceState
-    unchanged: bool = False
-    error: SujetError | None = None
-    etag: str | None = None
-    last_modified: str | None = None
-    added: int = 0
-    taken: int = 0  # items taken (pages and failures)
-    failed: list[ReadFailure] = field(default_factory=list)
-
-
 Observer = Callable[[NewArticles], None]
-
-
-class _Fetchers:
-    """One Fetcher per source (its robots.txt cache, renewed daily), all paced per host by one
-    :class:`HostPacer`, so that requests to a host keep their delay across threads."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.pacer = HostPacer()
-        self._lock = threading.Lock()
-        self._by_source: dict[str, tuple[Fetcher, float]] = {}
-
-    def get(self, url: str) -> Fetcher:
-        with self._lock:
-            entry = self._by_source.get(url)
-            if entry is None or time.monotonic() - entry[1] > _FETCHER_TTL_S:
-                if entry is not None:
-                    entry[0].close()
-                fetch = self.settings.fetch
-                entry = (Fetcher(fetch, host_delay_s=fetch.host_delay_s, pacer=self.pacer),
-                         time.monotonic())
-                self._by_source[url] = entry
-            return entry[0]
-
-    def close(self) -> None:
-        with self._lock:
-            for fetcher, _ in self._by_source.values():
-                fetcher.close()
-            self._by_source.clear()
 
 
 @dataclass(slots=True)
@@ -138,10 +76,6 @@ class _Interrupted(Exception):
     """The monitor is stopping: a poll ends after its last stored chunk."""
 
 
-def _failure(err: SujetError, source: str) -> ReadFailure:
-    return ReadFailure(source=source, code=err.code, reason=err.message)
-
-
 class Monitor:
     """Polls the sources of one store; see the module docstring."""
 
@@ -155,7 +89,7 @@ class Monitor:
         self.on_polled = list(on_polled)  # each source's record after each poll
         self._enrich = enrich
         self._enrichers: Sequence[Any] | None = None
-        self._fetchers = _Fetchers(settings)
+        self._reader = SourceReader(settings)
         self._pool = ThreadPoolExecutor(max(1, settings.monitor.workers),
                                         thread_name_prefix="sujet-monitor")
         self._resumed = False
@@ -171,7 +105,7 @@ class Monitor:
         is recorded; the rest is fetched by the next run)."""
         self._closing.set()
         self._pool.shutdown(wait=True, cancel_futures=True)
-        self._fetchers.close()
+        self._reader.close()
 
     def __enter__(self) -> Monitor:
         return self
@@ -239,12 +173,7 @@ class Monitor:
         if self._closing.is_set():
             return state.as_record()
         try:
-            if state.kind == "folder":
-                self._store_all(result, self._folder(state))
-            else:
-                fetcher = self._fetchers.get(state.url)
-                items = self._fresh_items(state, fetcher, result)
-                self._store_all(result, (self._item(i, fetcher) for i in items))
+            self._store_all(result, self._reader.read(state, result))
         except _Interrupted:
             return state.as_record()
         except SujetError as err:
@@ -269,90 +198,6 @@ class Monitor:
                 chunk = []
         if chunk:
             self._store_chunk(result, chunk)
-
-    def _fresh_items(self, state: SourceState, fetcher: Fetcher, result: PollResult) -> list[Item]:
-        page = fetcher.fetch(state.url, etag=state.etag, last_modified=state.last_modified)
-        if page.metadata.get("status") == 304:
-            result.unchanged = True
-            result.etag, result.last_modified = state.etag, state.last_modified
-            return []
-        result.etag = page.metadata.get("etag")
-        result.last_modified = page.metadata.get("last_modified")
-        data = page.content if isinstance(page.content, bytes) else page.content.encode()
-        check_content(data, state.url)
-        listing = self._listing(state, data, page, fetcher)
-        seen = set(state.seen)
-        fresh = [i for i in listing.items if i.key not in seen]
-        cap = self.settings.monitor.links_per_poll
-        if len(fresh) > cap:
-            result.etag = result.last_modified = None  # the rest is read on the next poll
-            fresh = fresh[:cap]
-        return fresh
-
-    def _listing(self, state: SourceState, data: bytes, page: Page, fetcher: Fetcher) -> Listing:
-        follow = self.settings.monitor.follow_links
-        if state.kind == "sitemap":
-            listing = sitemap_listing(data, state.url)
-            for child in listing.children[:_MAX_CHILD_SITEMAPS]:
-                try:
-                    sub = fetcher.fetch(child)
-                except FetchError as err:
-                    log.info("%s: child sitemap %s: %s", state.url, child, err)
-                    continue
-                body = sub.content if isinstance(sub.content, bytes) else sub.content.encode()
-                listing.items.extend(sitemap_listing(body, child).items)
-            return listing
-        if state.kind == "listpage":
-            return listpage_links(data, state.url)
-        return feed_listing(data, state.url, page.fetched_at, follow_links=follow)
-
-    def _item(self, item: Item, fetcher: Fetcher) -> Fetched:
-        if item.link is None:
-            assert item.page is not None
-            return Fetched(item.key, item.page)
-        try:
-            linked = fetcher.fetch(item.link)
-            data = linked.content if isinstance(linked.content, bytes) else linked.content.encode()
-            check_content(data, item.link)
-        except SujetError as err:
-            if item.page is not None:
-                item.page.metadata["link_error"] = str(err)
-                return Fetched(item.key, item.page)
-            return Fetched(item.key, _failure(err, item.link), retry=isinstance(err, _RETRYABLE))
-        linked.title_hint = item.title_hint or linked.title_hint
-        linked.date_hint = item.date_hint or linked.date_hint
-        if item.page is not None:
-            linked.source = item.page.source
-            linked.metadata.update(item.page.metadata)
-            linked.metadata["feed_content"] = item.page.content
-        return Fetched(item.key, linked)
-
-    def _folder(self, state: SourceState) -> Iterator[Fetched]:
-        """Files dropped into a folder, each read once it has stopped changing."""
-        from sujet.ingest.readers import iter_pages
-
-        root = Path(state.url.removeprefix("file://"))
-        if not root.is_dir():
-            raise InputError("the folder does not exist or is not a directory", source=state.url)
-        settle = self.settings.monitor.folder_settle_s
-        now = time.time()
-        seen = set(state.seen)
-        taken = 0
-        for path in sorted(root.rglob("*")):
-            if (not path.is_file() or path.name.startswith(".")
-                    or path.name.endswith(_IGNORED_SUFFIXES)):
-                continue
-            stat = path.stat()
-            if now - stat.st_mtime < settle:
-                continue  # still being written
-            key = f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}"
-            if key in seen:
-                continue
-            if taken == self.settings.monitor.links_per_poll:
-                return
-            taken += 1
-            for page in iter_pages([str(path)], self.settings):
-                yield Fetched(key, page)
 
     # -- ingest (calling thread) ------------------------------------------------------------
 
