@@ -1,8 +1,9 @@
 """Monitoring that runs by itself: registered sources polled on their schedules.
 
 :class:`Monitor` polls feeds, sitemaps, list pages and dropped-into folders
-(:mod:`sujet.monitor.kinds`) and ingests what is new; :class:`SourceState` is what the store
-records per source (:mod:`sujet.monitor.state`).
+(:mod:`sujet.monitor.kinds`), reading each through :mod:`sujet.monitor.reading`, and ingests
+what is new; :class:`SourceState` is what the store records per source
+(:mod:`sujet.monitor.state`).
 
 Whatever reacts to new articles (watchlists) either passes an ``on_articles`` observer, called
 with a :class:`NewArticles` for each stored chunk, or reads the store's new articles by their
