@@ -25,14 +25,11 @@ from sujet.entities.gazetteer import (
 from sujet.entities.normalize import (
     acronym_map,
     apply_alias,
-    ru_normal,
-    strip_titles,
-    vote_genitive,
 )
 from sujet.entities.org_cues import extra_org_spans
-from sujet.entities.positions import PToken, RoleMatch, find_roles, ru_tokens, simple_tokens
+from sujet.entities.positions import RoleMatch
+from sujet.entities.roles import mentions_and_roles
 from sujet.entities.span import Span
-from sujet.entities.tokenize import sentences
 from sujet.entities.translit import is_cyrillic
 from sujet.model import Article, EntityType, Fact, Mention
 
@@ -112,45 +109,6 @@ class _Found:
     roles: list[RoleMatch]
 
 
-def _analyze_field(text: str, lang: str) -> tuple[list[tuple[Span, str]], list[RoleMatch]]:
-    """(span, normal form) of each mention and the person-position pairs of one text."""
-    if not text.strip():
-        return [], []
-    if lang == "ru":
-        from sujet.entities.natasha_models import natasha_models
-        from sujet.entities.ner import get_recognizer
-        from sujet.entities.ner.ru import NatashaRecognizer
-
-        rec = get_recognizer("ru")
-        if isinstance(rec, NatashaRecognizer):
-            parsed = rec.parse(text)
-            vocab = natasha_models().vocab
-            found = []
-            for sp in parsed.spans:
-                toks = [t for t in parsed.tokens if t.start >= sp.start and t.stop <= sp.end]
-                normal = ru_normal(vocab, toks, sp.type) if toks else sp.text
-                found.append((sp, normal or sp.text))
-            persons = [s for s in parsed.spans if s.type == "PER"]
-            return found, find_roles(text, ru_tokens(parsed.tokens), persons, "ru")
-    from sujet.entities.ner import recognize
-
-    spans = recognize(text, lang)
-    normals = vote_genitive([strip_titles(s.text) for s in spans], [s.type for s in spans])
-    found = list(zip(spans, normals, strict=True))
-    roles: list[RoleMatch] = []
-    persons = [s for s in spans if s.type == "PER"]
-    role_lang = lang if lang in ("de", "en") else "en"
-    for s, e in sentences(text):
-        sent_persons = [p for p in persons if s <= p.start and p.end <= e]
-        if sent_persons:
-            toks = [
-                PToken(t.text, t.start + s, t.end + s, t.lemma, t.pos)
-                for t in simple_tokens(text[s:e], role_lang)
-            ]
-            roles.extend(find_roles(text, toks, sent_persons, role_lang))
-    return found, roles
-
-
 def _places_and_orgs(text: str, pairs: list[tuple[Span, str]], lang: str) -> list[tuple[Span, str]]:
     """The tagger's spans with places and organisations repaired: a common noun alone
     ("Республика", "Umweltschutz") dropped, a city name after or before a region word made the
@@ -202,7 +160,7 @@ def analyze_entities(article: Article, *, with_facts: bool = True) -> ArticleEnt
     result = ArticleEntities(article.id, lang, article.date)
     found: list[_Found] = []
     for fld, text in (("title", article.title or ""), ("text", article.text or "")):
-        pairs, roles = _analyze_field(text, lang)
+        pairs, roles = mentions_and_roles(text, lang)
         for sp, normal in _places_and_orgs(text, pairs, lang):
             found.append(_Found(sp, apply_alias(normal, sp.type, lang), fld, []))
         for r in roles:

@@ -19,7 +19,7 @@ from typing import Any
 
 from sujet.entities.gazetteer import fold
 from sujet.entities.span import Span
-from sujet.entities.tokenize import sentences, tokenize
+from sujet.entities.tokenize import tokenize
 
 
 @dataclass(slots=True)
@@ -285,15 +285,14 @@ def find_roles(
 ) -> list[RoleMatch]:
     """Person-position pairs in one text, given its tokens and person spans.
 
-    Russian pairs come from the learned linker of :mod:`sujet.entities.positions_pairs` when its
-    model ships (it also links across sentences); otherwise, and for other languages, from the
-    rules of :func:`rule_roles`."""
-    if lang == "ru":
-        from sujet.entities.positions_pairs import link_roles, load_model
+    ``lang`` names the role rules (a profile's ``roles``). Pairs come from the learned linker of
+    :mod:`sujet.entities.positions_pairs` where a model of those rules ships (Russian; it also
+    links across sentences); otherwise from the rules of :func:`rule_roles`."""
+    from sujet.entities.positions_pairs import link_roles, model_for
 
-        model = load_model()
-        if model is not None:
-            return link_roles(text, tokens, persons, lang, model, head_words)
+    model = model_for(lang)
+    if model is not None:
+        return link_roles(text, tokens, persons, lang, model, head_words)
     return rule_roles(text, tokens, persons, lang, head_words)
 
 
@@ -631,31 +630,3 @@ def _ru_lemma(vocab: Any, word: str, pos: str, feats: tuple[tuple[str, str], ...
     if len(_RU_LEMMA_CACHE) < 200_000:
         _RU_LEMMA_CACHE[key] = lemma
     return lemma
-
-
-def roles_in_text(text: str, lang: str) -> list[RoleMatch]:
-    """Recognise persons and their positions in ``text`` (any language; ru/de/en tuned)."""
-    lang = (lang or "xx")[:2]
-    if lang == "ru":
-        from sujet.entities.ner import get_recognizer
-        from sujet.entities.ner.ru import NatashaRecognizer
-
-        rec = get_recognizer("ru")
-        if isinstance(rec, NatashaRecognizer):
-            parsed = rec.parse(text)
-            persons = [s for s in parsed.spans if s.type == "PER"]
-            return find_roles(text, ru_tokens(parsed.tokens), persons, "ru")
-    from sujet.entities.ner import recognize
-
-    persons = [s for s in recognize(text, lang) if s.type == "PER"]
-    out: list[RoleMatch] = []
-    for s, e in sentences(text):
-        sent_persons = [p for p in persons if s <= p.start and p.end <= e]
-        if not sent_persons:
-            continue
-        toks = [
-            PToken(t.text, t.start + s, t.end + s, t.lemma, t.pos)
-            for t in simple_tokens(text[s:e], lang)
-        ]
-        out.extend(find_roles(text, toks, sent_persons, lang if lang in ("de", "en") else "en"))
-    return out

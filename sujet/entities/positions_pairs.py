@@ -343,6 +343,12 @@ def load_model(path: Path = MODEL_PATH) -> PairModel | None:
     return PairModel.from_json(json.loads(path.read_text("utf-8")))
 
 
+def model_for(rules: str) -> PairModel | None:
+    """The shipped pair model of the role rules ``rules`` (``models/roles_pairs_<rules>.json``),
+    or None where none ships."""
+    return load_model(MODEL_PATH.with_name(f"roles_pairs_{rules}.json"))
+
+
 def decode(
     cands: Sequence[Candidate],
     probs: Sequence[float],

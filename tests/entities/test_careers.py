@@ -10,7 +10,7 @@ from sujet.entities.careers import (
     org_key_of,
     scope_of,
 )
-from sujet.entities.positions import roles_in_text
+from sujet.entities.roles import roles_in_text
 from sujet.model import Entity, Position
 
 

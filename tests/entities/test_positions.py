@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from sujet.entities.positions import roles_in_text
+from sujet.entities.roles import roles_in_text
 
 
 def _pairs(text: str, lang: str) -> dict[str, str]:
