@@ -29,7 +29,7 @@ RolesFn = Callable[[str, str], list[Pair]]
 
 
 def _default_roles(text: str, lang: str) -> list[Pair]:
-    from sujet.entities.positions import roles_in_text
+    from sujet.entities.roles import roles_in_text
 
     return [
         (r.person.start, r.person.end, r.person.text, r.start, r.end, r.surface)
