@@ -58,7 +58,7 @@ PROFILE = register(
                 """
                 ministerstwo ministerstwa urząd urzędu sejm senat partia partii bank banku
                 spółka spółki agencja agencji fundacja fundacji instytut instytutu uniwersytet
-                uniwersytetu komisja komisji rada rady związek związku sąd sądu
+                uniwersytetu komisja komisji komisją komisję rada rady radą związek związku sąd sądu
                 """
             ),
             place_heads=words(

@@ -69,6 +69,8 @@ class LanguageProfile:
     ner: NerTriggers = field(default_factory=NerTriggers)
     # the named-entity recogniser of the language; None: the rule-based tagger with ``ner``
     recognizer: RecognizerFactory | None = None
+    # function words: capitalised at the start of a sentence they begin no name ("La", "Der")
+    function_words: frozenset[str] = frozenset()
     # articles and prepositions after which a capitalised word is a noun, rarely a name
     determiners: frozenset[str] = frozenset()
     # a name's normal form: strip a genitive "-s" the document also writes without it

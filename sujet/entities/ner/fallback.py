@@ -194,6 +194,7 @@ class FallbackRecognizer:
         self._org = own.ner.org_heads | english.ner.org_heads
         self._loc = own.ner.place_heads | english.ner.place_heads
         self._calendar = _calendar_words(own, english)
+        self._function = _FUNCTION | own.function_words
 
     def recognize(self, text: str) -> list[Span]:
         try:
@@ -250,7 +251,7 @@ class FallbackRecognizer:
         if not titles or titles[0] == 0:
             return None
         head = run[: titles[0]]
-        while head and fold(head[0].text) in _FUNCTION:
+        while head and fold(head[0].text) in self._function:
             head = head[1:]  # "The Omsk Region Governor …"
         if not head:
             return None
@@ -288,11 +289,11 @@ class FallbackRecognizer:
             cut = 0  # a name that ends in a title word: "Martin Luther King"
         if cut and cut < len(run):
             # a name follows the title, unless the title goes on ("Minister of Agriculture")
-            trigger_per = words[cut] not in _FUNCTION and words[cut] not in _PARTICLES
+            trigger_per = words[cut] not in self._function and words[cut] not in _PARTICLES
             prev = words[cut - 1]  # the title, not what preceded the run, is the left context
             run, words = run[cut:], words[cut:]
             initial = False
-        while run and words[0] in _FUNCTION:
+        while run and words[0] in self._function:
             run, words = run[1:], words[1:]
             initial = False
         if not run:
@@ -333,7 +334,7 @@ class FallbackRecognizer:
         if (
             initial
             and len(run) == 1
-            and (fold(run[0].text) in lower or words[0] in _FUNCTION)
+            and (fold(run[0].text) in lower or words[0] in self._function)
             and not listed
         ):
             return None  # a sentence-initial ordinary word
