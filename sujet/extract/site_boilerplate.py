@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from sujet.extract.textdump_lines import normalize_line, word_count
+from sujet.extract.textdump.lines import normalize_line, word_count
 
 
 def site_key(source: str, url: str | None) -> str:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from sujet.extract.html import extract_html
-from sujet.extract.html_dates import find_publication_date, is_utc_timestamp, parse_day, url_day
-from sujet.extract.html_expand import expand_siblings
-from sujet.extract.html_merge import split_paragraphs, vote
-from sujet.extract.html_meta import page_meta
-from sujet.extract.html_parse import parse_html, visible_text
-from sujet.extract.html_textdates import day_near_headline, labelled_day, parse_text_day
+from sujet.extract.html.dates import find_publication_date, is_utc_timestamp, parse_day, url_day
+from sujet.extract.html.expand import expand_siblings
+from sujet.extract.html.merge import split_paragraphs, vote
+from sujet.extract.html.meta import page_meta
+from sujet.extract.html.parse import parse_html, visible_text
+from sujet.extract.html.textdates import day_near_headline, labelled_day, parse_text_day
 
 EN_PARAS = [
     "The regional government signed a cooperation agreement with three universities on Monday, "

@@ -12,15 +12,15 @@ from sujet.errors import NoArticle
 from sujet.eval.extraction import evaluate_extraction
 from sujet.extract.document import extract_document
 from sujet.extract.html import extract_html
-from sujet.extract.html_choice import (
+from sujet.extract.html.choice import (
     demote_minor_articles,
     in_aside,
     is_fragment,
     main_text_candidate,
     page_prose,
 )
-from sujet.extract.html_intro import join_intro
-from sujet.extract.html_parse import parse_html, visible_text
+from sujet.extract.html.intro import join_intro
+from sujet.extract.html.parse import parse_html, visible_text
 
 KINDS = Path(__file__).resolve().parents[1] / "data" / "extraction_kinds"
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from sujet.extract.html import extract_html
-from sujet.extract.html_chrome import PageChrome
-from sujet.extract.html_dates import find_publication_date
-from sujet.extract.html_parse import parse_html, visible_texts
+from sujet.extract.html.chrome import PageChrome
+from sujet.extract.html.dates import find_publication_date
+from sujet.extract.html.parse import parse_html, visible_texts
 
 HEADLINE = "Council approves new harbour bridge after a decade of planning"
 PARAS = [

@@ -9,11 +9,11 @@ import pytest
 
 from sujet.extract.site_boilerplate import SiteBoilerplate, site_key
 from sujet.extract.textdump import OUTSIDE_THRESHOLD, clean_text_dump, decide_lines, rule_selection
-from sujet.extract.textdump_blocks import BLOCK, block_features
-from sujet.extract.textdump_dates import dates_in_line
-from sujet.extract.textdump_features import line_features
-from sujet.extract.textdump_lines import split_lines
-from sujet.extract.textdump_model import LineModel, default_model
+from sujet.extract.textdump.blocks import BLOCK, block_features
+from sujet.extract.textdump.dates import dates_in_line
+from sujet.extract.textdump.features import line_features
+from sujet.extract.textdump.lines import split_lines
+from sujet.extract.textdump.model import LineModel, default_model
 
 EN_PARAS = [
     "The city council approved the new budget on Tuesday after a long debate that lasted "

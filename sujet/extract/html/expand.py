@@ -12,7 +12,7 @@ from collections import Counter
 
 import lxml.html
 
-from sujet.extract.html_merge import paragraph_index, text_key
+from sujet.extract.html.merge import paragraph_index, text_key
 
 # Containers whose lowest common ancestor with a matched container is more than this many levels
 # up are not the same article (body > chunk > paragraph container is two levels). Dev figures

@@ -25,8 +25,8 @@ from collections.abc import Sequence
 import lxml.html
 
 from sujet.extract.document import prose_chars
-from sujet.extract.html_merge import Voter, shingle_set, text_key
-from sujet.extract.html_parse import visible_text
+from sujet.extract.html.merge import Voter, shingle_set, text_key
+from sujet.extract.html.parse import visible_text
 
 # Class or id words of containers that hold cards of other pages, matched on each class token
 # ("related-posts", "swiper-slide", "c-carousel__item"), case-insensitively.

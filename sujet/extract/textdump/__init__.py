@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sujet.extract.textdump_dates import page_date
-from sujet.extract.textdump_features import line_features
-from sujet.extract.textdump_lines import Line, normalize_line, split_lines, word_count
-from sujet.extract.textdump_model import LineModel, default_model
-from sujet.extract.textdump_score import extend_region, is_flagged, is_text_like, main_region
-from sujet.extract.textdump_title import find_title
+from sujet.extract.textdump.dates import page_date
+from sujet.extract.textdump.features import line_features
+from sujet.extract.textdump.lines import Line, normalize_line, split_lines, word_count
+from sujet.extract.textdump.model import LineModel, default_model
+from sujet.extract.textdump.score import extend_region, is_flagged, is_text_like, main_region
+from sujet.extract.textdump.title import find_title
 from sujet.extract.types import Extracted
 
 _KEY_RE = re.compile(r"\W+", re.UNICODE)

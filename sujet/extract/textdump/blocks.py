@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 
-from sujet.extract.textdump_lines import Line
-from sujet.extract.textdump_score import is_flagged, is_text_like
+from sujet.extract.textdump.lines import Line
+from sujet.extract.textdump.score import is_flagged, is_text_like
 
 BLOCK = [
     "blk_words", "blk_lines", "blk_sentence_share", "blk_share", "blk_repeated", "prose_run",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sujet.extract.dateparse import month_number
-from sujet.extract.textdump_lines import Line
+from sujet.extract.textdump.lines import Line
 
 MIN_YEAR = 1995
 MAX_YEAR = date.today().year + 1

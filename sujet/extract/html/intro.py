@@ -14,7 +14,7 @@ from itertools import islice
 import lxml.html
 
 from sujet.extract.document import prose_chars
-from sujet.extract.html_merge import Voter, paragraph_index, text_key
+from sujet.extract.html.merge import Voter, paragraph_index, text_key
 
 # Class, id or itemprop words of intro blocks, matched on the words of the attribute.
 _INTRO_WORDS = re.compile(

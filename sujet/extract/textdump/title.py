@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
-from sujet.extract.textdump_lines import Line
-from sujet.extract.textdump_score import is_flagged
+from sujet.extract.textdump.lines import Line
+from sujet.extract.textdump.score import is_flagged
 
 _SLUG_WORD_RE = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _BYLINE_RE = re.compile(r"^(by|von|автор|posted|updated|published|aktualisiert)\b", re.I)

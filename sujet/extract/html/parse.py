@@ -7,7 +7,7 @@ import re
 import lxml.html
 from lxml import etree
 
-from sujet.extract.html_chrome import SECTIONS, PageChrome
+from sujet.extract.html.chrome import SECTIONS, PageChrome
 
 # lxml refuses str input that still carries an XML encoding declaration.
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)

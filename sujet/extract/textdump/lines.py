@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from sujet.extract.textdump_lexicon import (
+from sujet.extract.textdump.lexicon import (
     CREDIT_RE,
     RELATIVE_TIME_RE,
     SECTION_STOP_MAX_WORDS,

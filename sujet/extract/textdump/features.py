@@ -12,9 +12,9 @@ from __future__ import annotations
 import math
 import re
 
-from sujet.extract.textdump_blocks import BLOCK, block_features
-from sujet.extract.textdump_lines import Line, normalize_line
-from sujet.extract.textdump_score import is_flagged, is_text_like, line_value
+from sujet.extract.textdump.blocks import BLOCK, block_features
+from sujet.extract.textdump.lines import Line, normalize_line
+from sujet.extract.textdump.score import is_flagged, is_text_like, line_value
 
 _DIGIT_RE = re.compile(r"\d")
 _PUNCT_RE = re.compile(r"[,;:()\"'«»„“”—–-]")

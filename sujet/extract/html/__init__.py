@@ -18,21 +18,21 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from sujet.extract.html_candidates import Candidates, run_candidates
-from sujet.extract.html_choice import (
+from sujet.extract.html.candidates import Candidates, run_candidates
+from sujet.extract.html.choice import (
     demote_minor_articles,
     drop_aside_paragraphs,
     is_fragment,
     main_text_candidate,
     page_prose,
 )
-from sujet.extract.html_chrome import PageChrome
-from sujet.extract.html_dates import find_publication_date
-from sujet.extract.html_expand import expand_siblings
-from sujet.extract.html_intro import join_intro
-from sujet.extract.html_merge import paragraph_index, split_paragraphs, text_key, vote
-from sujet.extract.html_meta import page_meta
-from sujet.extract.html_parse import parse_html, visible_texts
+from sujet.extract.html.chrome import PageChrome
+from sujet.extract.html.dates import find_publication_date
+from sujet.extract.html.expand import expand_siblings
+from sujet.extract.html.intro import join_intro
+from sujet.extract.html.merge import paragraph_index, split_paragraphs, text_key, vote
+from sujet.extract.html.meta import page_meta
+from sujet.extract.html.parse import parse_html, visible_texts
 from sujet.extract.types import Extracted
 from sujet.ingest.encoding import decode
 

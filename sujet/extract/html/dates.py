@@ -18,9 +18,9 @@ from datetime import date
 import lxml.html
 from htmldate import find_date
 
-from sujet.extract.html_chrome import PageChrome
-from sujet.extract.html_meta import json_ld_objects
-from sujet.extract.html_textdates import day_near_headline, labelled_day
+from sujet.extract.html.chrome import PageChrome
+from sujet.extract.html.meta import json_ld_objects
+from sujet.extract.html.textdates import day_near_headline, labelled_day
 
 log = logging.getLogger(__name__)
 

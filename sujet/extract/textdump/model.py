@@ -13,9 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sujet.extract.textdump_features import NAMES
+from sujet.extract.textdump.features import NAMES
 
-MODEL_PATH = Path(__file__).parent / "models" / "textdump_lines.json"
+MODEL_PATH = Path(__file__).parent.parent / "models" / "textdump_lines.json"
 
 
 # One regression tree as parallel arrays: feature (-1 at a leaf), threshold, left, right, value.

@@ -15,7 +15,7 @@ import trafilatura
 from lxml import etree
 from readability import Document
 
-from sujet.extract.html_parse import visible_text
+from sujet.extract.html.parse import visible_text
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ al.'s Body Text Extraction, applied to lines of plain text instead of HTML token
 
 from __future__ import annotations
 
-from sujet.extract.textdump_lines import Line
+from sujet.extract.textdump.lines import Line
 
 # Constants below were calibrated on the textdump dev sets (aeb, trafilatura) by comparing body
 # F1 over a small grid of values; each was kept at the value where both sets stopped improving.
