@@ -70,7 +70,7 @@ def _tool(name: str) -> Callable[[bytes, str | None], str]:
         import lxml.html
         from readability import Document
 
-        from sujet.extract.html_parse import visible_text
+        from sujet.extract.html.parse import visible_text
         from sujet.ingest.encoding import decode
 
         def run(raw: bytes, url: str | None) -> str:

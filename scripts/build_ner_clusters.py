@@ -67,7 +67,7 @@ def german_texts(root: Path, ner_texts: bool = True) -> list[str]:
                 texts.append(page.read_text(encoding="utf-8", errors="replace"))
     dates = root / "extraction" / "dates"
     if (dates / "gold.jsonl").is_file():
-        from sujet.extract.html_parse import parse_html, visible_text
+        from sujet.extract.html.parse import parse_html, visible_text
         from sujet.ingest.encoding import decode
 
         for line in (dates / "gold.jsonl").read_text(encoding="utf-8").splitlines():

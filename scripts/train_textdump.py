@@ -34,9 +34,9 @@ from sujet.eval.metrics import (
 )
 from sujet.extract import metadata
 from sujet.extract.textdump import clean_text_dump, rule_selection
-from sujet.extract.textdump_features import NAMES, line_features
-from sujet.extract.textdump_lines import split_lines
-from sujet.extract.textdump_model import MODEL_PATH, LineModel
+from sujet.extract.textdump.features import NAMES, line_features
+from sujet.extract.textdump.lines import split_lines
+from sujet.extract.textdump.model import MODEL_PATH, LineModel
 from sujet.ingest.encoding import decode
 
 BODY_SHARE = 0.5  # a line is body when more than half of its shingles occur in the gold text
