@@ -19,11 +19,13 @@ Examples (``--db`` takes the store URLs of ``sujet``):
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import queue
 import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -32,22 +34,40 @@ from scale_generate import ChunkWriter, Plan, Rows  # noqa: E402
 from scale_write import Loader, create_database  # noqa: E402
 
 
-def load(url: str, n_articles: int, seed: int, data: Path, log: bool = True) -> dict[str, float]:
-    """Generate and write ``n_articles`` into the store at ``url`` (created when missing)."""
+def load(url: str, n_articles: int, seed: int, data: Path, log: bool = True, *,
+         workers: int = 1, resume: bool = False) -> dict[str, float]:
+    """Generate and write ``n_articles`` into the store at ``url`` (created when missing).
+
+    ``workers`` processes each generate every ``workers``-th chunk. With ``resume`` a store
+    that already holds some chunks (an interrupted load of the same size and seed) gets the
+    missing ones."""
     started = time.perf_counter()
     material = load_material(data)
     plan = Plan.draw(material, n_articles, seed)
     create_database(url)
     loader = Loader(url)
     try:
-        if loader.article_count():
+        if loader.article_count() and not resume:
             raise SystemExit(f"{url} already holds articles: load into an empty store")
         dropped = loader.drop_indexes()
         if log:
             print(f"{material.summary()}; {len(plan.sizes)} events; {dropped} indexes deferred",
                   flush=True)
-        writer = ChunkWriter(plan, material)
-        done, gen_s, write_s = _pipelined(writer, loader, plan, started, log)
+        if workers > 1:
+            ctx = multiprocessing.get_context("fork")
+            procs = [ctx.Process(target=_part, args=(url, material, plan, w, workers, log))
+                     for w in range(workers)]
+            for proc in procs:
+                proc.start()
+            for proc in procs:
+                proc.join()
+            if any(proc.exitcode for proc in procs):
+                raise SystemExit("a loading process failed: run again with --resume")
+            gen_s = write_s = 0.0
+        else:
+            writer = ChunkWriter(plan, material)
+            _, gen_s, write_s = _pipelined(writer, loader, plan, started, log, 0, 1)
+        done = loader.article_count()
         t3 = time.perf_counter()
         counts = loader.finish(material.positions, seed)
         finish_s = time.perf_counter() - t3
@@ -59,8 +79,17 @@ def load(url: str, n_articles: int, seed: int, data: Path, log: bool = True) -> 
             "write_s": write_s, "finish_s": finish_s}
 
 
+def _part(url: str, material: Any, plan: Plan, part: int, parts: int, log: bool) -> None:
+    loader = Loader(url)
+    try:
+        _pipelined(ChunkWriter(plan, material), loader, plan, time.perf_counter(), log,
+                   part, parts)
+    finally:
+        loader.close()
+
+
 def _pipelined(writer: ChunkWriter, loader: Loader, plan: Plan, started: float,
-               log: bool) -> tuple[int, float, float]:
+               log: bool, part: int, parts: int) -> tuple[int, float, float]:
     """Generate chunks here while a thread writes the previous one (the database works on
     another core meanwhile)."""
     pending: queue.Queue[Rows | None] = queue.Queue(maxsize=2)
@@ -85,9 +114,11 @@ def _pipelined(writer: ChunkWriter, loader: Loader, plan: Plan, started: float,
     gen_s = [0.0]
     thread = threading.Thread(target=drain, daemon=True)
     thread.start()
-    for start, stop in plan.chunks():
+    for number, (start, stop) in enumerate(plan.chunks()):
         if failed:
             break
+        if number % parts != part or loader.has_chunk(writer.first_article_id(start)):
+            continue
         t0 = time.perf_counter()
         rows = writer.rows(start, stop)
         gen_s[0] += time.perf_counter() - t0
@@ -113,6 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     p_load = sub.add_parser("load", help="bulk-load generated articles")
     p_load.add_argument("--db", required=True)
     p_load.add_argument("--articles", type=int, required=True)
+    p_load.add_argument("--workers", type=int, default=1, help="generating processes")
+    p_load.add_argument("--resume", action="store_true",
+                        help="add the chunks an interrupted load of the same size and seed lacks")
     p_finish = sub.add_parser("finish", help="finish an interrupted load")
     p_finish.add_argument("--db", required=True)
     for p in (p_load, p_finish):
@@ -123,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     add_measure_commands(sub)
     args = parser.parse_args(argv)
     if args.command == "load":
-        print(load(args.db, args.articles, args.seed, args.data))
+        print(load(args.db, args.articles, args.seed, args.data, workers=args.workers,
+                   resume=args.resume))
     elif args.command == "finish":
         _finish(args.db, args.seed, args.data)
     else:

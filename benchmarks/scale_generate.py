@@ -200,6 +200,11 @@ class ChunkWriter:
                       material.sentences[lang] for lang in LANGS}
         self._stems = StemCache()
 
+    def first_article_id(self, start: int) -> str:
+        """The id of the first article of the chunk that starts at event ``start``."""
+        return stable_id("scale-article", str(self.plan.seed),
+                         str(int(np.sum(self.plan.sizes[:start]))))
+
     def rows(self, start: int, stop: int) -> Rows:
         plan = self.plan
         rng = np.random.default_rng([plan.seed, start])

@@ -22,6 +22,8 @@ import os
 import platform
 import random
 import resource
+import shutil
+import sqlite3
 import statistics
 import subprocess
 import time
@@ -232,12 +234,18 @@ def _cmd_growth(args: argparse.Namespace) -> int:
         url = f"sqlite:///{db}"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-        if size:
-            load(url, size, args.seed, args.data, log=False)
-        else:
-            from sujet.store import open_store
+        # The generated store is kept (scale_{size}.sqlite) and copied for each run.
+        pristine = WORK / f"scale_{size}.sqlite"
+        if not pristine.exists():
+            if size:
+                load(f"sqlite:///{pristine}", size, args.seed, args.data, log=False)
+            else:
+                from sujet.store import open_store
 
-            open_store(url).close()
+                open_store(f"sqlite:///{pristine}").close()
+        with sqlite3.connect(pristine) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copyfile(pristine, db)
         result = ingest_cost(url, args.batch, WORK / f"growth_{size}.log")
         print(size, json.dumps(result), flush=True)
         rows.append((size, result))
@@ -280,7 +288,7 @@ def add_measure_commands(sub: argparse._SubParsersAction) -> None:
     p_ingest.add_argument("--log", type=Path)
     p_ingest.set_defaults(run=_cmd_ingest)
     p_growth = sub.add_parser("growth", help="the growth table (SQLite)")
-    p_growth.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    p_growth.add_argument("--sizes", type=int, nargs="+", default=[0, 1000, 10000, 100000])
     p_growth.add_argument("--batch", type=Path, default=WORK / "batch200.jsonl")
     p_growth.add_argument("--seed", type=int, default=11)
     p_growth.add_argument("--data", type=Path, default=DATA)

@@ -95,6 +95,11 @@ class Loader:
             return int(conn.execute(select(func.count()).select_from(schema.articles)).scalar()
                        or 0)
 
+    def has_chunk(self, first_article_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(schema.articles.c.seq).where(
+                schema.articles.c.id == first_article_id)).first() is not None
+
     # -- secondary indexes (PostgreSQL) ----------------------------------------------------
     def drop_indexes(self) -> int:
         """Drop the secondary indexes of the loaded tables, keeping their definitions."""
@@ -169,12 +174,14 @@ class Loader:
     # -- derived rows ----------------------------------------------------------------------
     def finish(self, positions: dict[str, list[str]], seed: int) -> dict[str, int]:
         """Entities from the stored mentions, storylines from the stored events, the dropped
-        indexes again, planner statistics."""
+        indexes again, vacuum and planner statistics."""
         rng = np.random.default_rng(seed)
         counts = {"entities": self._entities(positions, rng), "storylines": self._storylines()}
         counts["indexes"] = self.create_indexes()
-        with self.engine.begin() as conn:
-            conn.exec_driver_sql("ANALYZE")
+        # A store in use has been vacuumed by autovacuum (visibility map set, so counts read
+        # indexes only) and analysed; the loaded one is brought to that state.
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM ANALYZE" if self.postgres else "ANALYZE")
         return counts
 
     def _entities(self, positions: dict[str, list[str]], rng: np.random.Generator) -> int:
