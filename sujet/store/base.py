@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,6 +88,24 @@ class Store(ABC):
 
     @abstractmethod
     def schema_version(self) -> int: ...
+
+    # -- transactions and the ingest lock ----------------------------------------------------
+    def atomic(self) -> AbstractContextManager[None]:
+        """Every read and write of the calling thread inside the block in one transaction (a
+        store without transactions runs them one by one)."""
+        return nullcontext()
+
+    def ingest_lock(self) -> AbstractContextManager[float]:
+        """Held around the stateful part of an ingest (deduplication, enrichment, their
+        writes); a second ingest waits, logs that it waits, and gets the seconds it waited.
+        Re-entrant in a process (see :mod:`sujet.store.ingest_lock`)."""
+        return nullcontext(0.0)
+
+    @property
+    def state_generation(self) -> int:
+        """Changes when another process has ingested since this one last held the ingest lock:
+        state kept in memory between ingests (the monitor's enrichers) is stale then."""
+        return 0
 
     # -- articles --------------------------------------------------------------------------
     @abstractmethod

@@ -3,13 +3,15 @@
 Every write runs in one transaction (SQLite: ``BEGIN IMMEDIATE``, so concurrent writers queue on
 the busy timeout instead of failing on lock upgrade). Database errors surface as StoreError
 (E300) with a one-line message. The repositories (sujet/store/repositories/) share one
-:class:`Database`; a repository that must write with another in one transaction takes the
-connection of :meth:`Database.write` as an argument.
+:class:`Database`. Inside :meth:`Database.atomic` every read and write of the calling thread
+joins one transaction: what an enricher writes for a chunk (mentions, entities, merges) is
+committed together or not at all, and its reads see its own writes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from typing import Any, TypeVar
@@ -22,6 +24,10 @@ from sujet.store import schema as t
 from sujet.store.backend import Backend
 
 T = TypeVar("T")
+
+# Called after each transaction commits (in the committing thread): fault-injection tests stop
+# the process at a chosen commit point through it.
+AFTER_COMMIT: list[Callable[[], None]] = []
 
 # Rows per executemany / IN list: below SQLite's bound-parameter limits, large enough to be fast.
 CHUNK = 500
@@ -68,19 +74,51 @@ class Database:
     def __init__(self, backend: Backend, url: str) -> None:
         self.backend = backend
         self.url = url
+        self._local = threading.local()
+
+    def _joined(self) -> Connection | None:
+        """The connection of this thread's :meth:`atomic` block, if one is open."""
+        return getattr(self._local, "conn", None)
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """One write transaction: committed when the block ends, rolled back on an error."""
+        """One write transaction: committed when the block ends, rolled back on an error
+        (inside :meth:`atomic`: part of its transaction)."""
+        joined = self._joined()
+        if joined is not None:
+            with self.errors():
+                yield joined
+            return
         with self.backend.lock(), self.errors(), self.backend.engine.connect() as conn:
             conn.execution_options(**self.backend.write_options)
             with conn.begin():
                 yield conn
+        for hook in AFTER_COMMIT:
+            hook()
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
+        joined = self._joined()
+        if joined is not None:
+            with self.errors():
+                yield joined
+            return
         with self.backend.lock(), self.errors(), self.backend.engine.connect() as conn:
             yield conn
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Every read and write of this thread inside the block in one transaction (nested
+        blocks join the outer one)."""
+        if self._joined() is not None:
+            yield
+            return
+        with self.write() as conn:
+            self._local.conn = conn
+            try:
+                yield
+            finally:
+                self._local.conn = None
 
     @contextmanager
     def errors(self) -> Iterator[None]:

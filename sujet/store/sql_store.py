@@ -11,6 +11,7 @@ as ``store.<aggregate>``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from typing import Any
 
 from sqlalchemy import ColumnElement, select
@@ -29,6 +30,7 @@ from sujet.store.base import (
 )
 from sujet.store.database import Database
 from sujet.store.filters import like_escape
+from sujet.store.ingest_lock import IngestLock
 from sujet.store.migrations import migrate, read_version
 from sujet.store.repositories.articles import ArticleRepository
 from sujet.store.repositories.entities import EntityRepository
@@ -54,6 +56,7 @@ class SqlStore(Store):
         self.events = EventRepository(self.db, self.articles.get_articles)
         self.storylines = StorylineRepository(self.db)
         self.runs = RunRepository(self.db)
+        self._lock = IngestLock(self.db, getattr(backend, "path", None))
         try:
             with self.db.write() as conn:
                 before, self._version = migrate(conn, backend)
@@ -73,6 +76,16 @@ class SqlStore(Store):
     def schema_version(self) -> int:
         with self.db.read() as conn:
             return read_version(conn)
+
+    def atomic(self) -> AbstractContextManager[None]:
+        return self.db.atomic()
+
+    def ingest_lock(self) -> AbstractContextManager[float]:
+        return self._lock.hold()
+
+    @property
+    def state_generation(self) -> int:
+        return self._lock.generation
 
     def ids_with_prefix(self, kind: str, prefix: str, limit: int = 2) -> list[str]:
         tables = {"article": t.articles, "event": t.events, "storyline": t.storylines,
