@@ -2,10 +2,10 @@
 
 :class:`SqlStore` keeps the :class:`~sujet.store.base.Store` interface and hands each call to the
 repository of its aggregate (sujet/store/repositories/), all over one
-:class:`~sujet.store.database.Database`: articles, signatures, mentions, entities, statements
-(facts and quotes), events, storylines, and runs (runs, sources, rejects, caches). Code that needs
-more than the interface (new reads for one aggregate) adds them to that repository and reaches it
-as ``store.<aggregate>``.
+:class:`~sujet.store.database.Database`: articles, signatures and their near-duplicate bands,
+mentions, entities, statements (facts and quotes), events, storylines, and runs (runs, sources,
+rejects, caches). Code that needs more than the interface (new reads for one aggregate) adds them
+to that repository and reaches it as ``store.<aggregate>``.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from sujet.store.filters import like_escape
 from sujet.store.ingest_lock import IngestLock
 from sujet.store.migrations import migrate, read_version
 from sujet.store.repositories.articles import ArticleRepository
+from sujet.store.repositories.bands import BandRepository
 from sujet.store.repositories.entities import EntityRepository
 from sujet.store.repositories.events import EventRepository
 from sujet.store.repositories.mentions import MentionRepository
@@ -50,6 +51,7 @@ class SqlStore(Store):
         self.db = Database(backend, url)
         self.articles = ArticleRepository(self.db)
         self.signatures = SignatureRepository(self.db)
+        self.bands = BandRepository(self.db)
         self.mentions = MentionRepository(self.db)
         self.entities = EntityRepository(self.db)
         self.statements = StatementRepository(self.db)
