@@ -2,5 +2,6 @@
 
 from sujet.dedup.fingerprint import content_hash, normalise, signature
 from sujet.dedup.index import NearDuplicateIndex
+from sujet.dedup.store_index import store_index
 
-__all__ = ["NearDuplicateIndex", "content_hash", "normalise", "signature"]
+__all__ = ["NearDuplicateIndex", "content_hash", "normalise", "signature", "store_index"]

@@ -39,6 +39,12 @@ class BandRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    def ensure_table(self) -> None:
+        """Create the table when the store's schema version passed migration 9 without it (a
+        store created while later migrations already existed and 9 did not)."""
+        with self.db.write() as conn:
+            create_band_table(conn, self.db.backend)
+
     def add(self, article_id: str, buckets: Sequence[int], signature: bytes) -> None:
         """Index an article under its buckets (again: nothing changes), with its signature."""
         rows = [{"bucket": b, "article_id": article_id} for b in dict.fromkeys(buckets)]
