@@ -30,6 +30,7 @@ from sujet.pipeline.executor import Executor, LocalExecutor
 from sujet.pipeline.report import ENRICH_FAILED, FAILED, ArticleFailure, Enricher, IngestReport
 from sujet.pipeline.steps import Doc, Run, Step, run_steps
 from sujet.store.base import Store
+from sujet.store.ingest_lock import holding_ingest_lock
 
 log = logging.getLogger(__name__)
 
@@ -198,6 +199,7 @@ def run_enrichers(
         pass
 
 
+@holding_ingest_lock
 def finish_enrichment(
     store: Store, settings: Settings, enrichers: Sequence[Enricher], report: IngestReport,
     *, redo_all: bool = False, executor: Executor | None = None,

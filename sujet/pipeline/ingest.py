@@ -74,6 +74,7 @@ from sujet.pipeline.report import (
 )
 from sujet.pipeline.steps import Run, Step, run_steps
 from sujet.store.base import IngestRecord, Store
+from sujet.store.ingest_lock import holding_ingest_lock
 
 
 def ingest_steps(
@@ -92,6 +93,7 @@ def ingest_steps(
     ]
 
 
+@holding_ingest_lock
 def ingest_pages(
     pages: Iterable[Page | Any],
     store: Store,
@@ -128,6 +130,7 @@ def ingest_pages(
     return report
 
 
+@holding_ingest_lock
 def run_ingest(
     inputs: Sequence[str],
     store: Store,
