@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from sujet.lang import generation, profiles
+from sujet.lang import generation, profile, profiles
 
 
 def lang_columns() -> dict[str, int]:
@@ -327,10 +327,11 @@ def generic_prefix(name: str, lang: str) -> int:
 
 
 def place_adjective(name: str, lang: str) -> str | None:
-    """The place a German place adjective names ("Minsker" -> "Minsk"), when it is listed."""
-    if lang != "de" or " " in name or not fold(name).endswith("er") or len(name) < 6:
+    """The place a place adjective names (German "Minsker" -> "Minsk"), when it is listed."""
+    suffix = profile(lang).place_adjective_suffix
+    if not suffix or " " in name or not fold(name).endswith(suffix) or len(name) < 6:
         return None
-    base = name[:-2]
+    base = name[: -len(suffix)]
     return base if place_key(base) is not None else None
 
 

@@ -15,7 +15,7 @@ import importlib
 import pkgutil
 import threading
 
-from sujet.lang.profile import LanguageProfile, NerTriggers, QuoteCues, words
+from sujet.lang.profile import LanguageProfile, NerTriggers, QuoteCues, RoleRules, words
 
 # Languages without a profile: English role rules, English gazetteer names, the rule-based tagger
 # with titles of the Slavic languages of the news (pl, uk, cs, bg).
@@ -142,6 +142,7 @@ __all__ = [
     "LanguageProfile",
     "NerTriggers",
     "QuoteCues",
+    "RoleRules",
     "all_months",
     "all_weekdays",
     "all_words",

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from sujet.lang import register
-from sujet.lang.profile import LanguageProfile, NerTriggers, QuoteCues, forms, words
+from sujet.lang.profile import (
+    LanguageProfile,
+    NerTriggers,
+    QuoteCues,
+    RoleRules,
+    forms,
+    words,
+)
 
 _MONTHS = """
 januar jänner
@@ -73,8 +80,30 @@ PROFILE = register(
             r"artikel teilen\b", "schlagworte?:", "themen:", r"zurück( zur übersicht)?\b",
         ),
         roles="de",
+        role_rules=RoleRules(
+            modifiers=words(
+                """
+                erste erster ersten stellvertretende stellvertretender stellvertretenden ehemalige
+                ehemaliger ehemaligen amtierende amtierender neue neuer
+                """
+            ),
+            adpositions=words("für des der von vom im in bei zur zum beim und"),
+            conjunctions=words("und"),
+            articles=words("der die das des dem den ein eine einer eines einem einen"),
+            title_articles=words("der die den dem des"),
+            link_verbs=words("ist war wurde wird bleibt"),
+            link_fillers=words("als zum zur"),
+            genitive_heads=words(
+                """
+                ministers gouverneurs präsidenten botschafters bürgermeisters kanzlers vorsitzenden
+                direktors leiters sprechers
+                """
+            ),
+            inflected_heads=True,
+        ),
         gazetteer_column=1,
         genitive_s=True,
+        place_adjective_suffix="er",
         determiners=words(
             """
             der die das des dem den ein eine einer eines einem einen kein keine dieser diese

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from sujet.lang import register
-from sujet.lang.profile import LanguageProfile, NerTriggers, QuoteCues, forms, words
+from sujet.lang.profile import (
+    LanguageProfile,
+    NerTriggers,
+    QuoteCues,
+    RoleRules,
+    forms,
+    words,
+)
 
 _MONTHS = """
 january
@@ -72,6 +79,20 @@ PROFILE = register(
             r"posted (in|by|on)\b", "print( this)?$", "email( this)?$", r"download( the)? app\b",
         ),
         roles="en",
+        role_rules=RoleRules(
+            modifiers=words("first deputy former acting vice prime chief senior interim foreign state"),
+            adpositions=words("of for the at in on and"),
+            conjunctions=words("and"),
+            articles=words("the a an"),
+            title_articles=words("the a an"),
+            link_verbs=words(
+                "is was became becomes remains serves served named appointed elected"
+            ),
+            link_fillers=words("as the a an of"),
+            capitalised_modifiers=True,
+            conjunction_ends_title=True,
+            plural_s=True,
+        ),
         gazetteer_column=0,
         quotes=QuoteCues(
             verbs=(

@@ -41,6 +41,28 @@ class NerTriggers:
 
 
 @dataclass(frozen=True, slots=True)
+class RoleRules:
+    """How a language writes position titles (:mod:`sujet.entities.positions`); the head words
+    themselves are listed in ``entities/data/position_heads.txt`` under the language's code."""
+
+    modifiers: frozenset[str] = frozenset()  # words before a head that belong to the title
+    adpositions: frozenset[str] = frozenset()  # inside a title, before a capitalised word
+    conjunctions: frozenset[str] = frozenset()  # "и", "und", "and"
+    articles: frozenset[str] = frozenset()  # tagged as determiners where no tagger runs
+    title_articles: frozenset[str] = frozenset()  # before a title: "der Minister", "the minister"
+    link_verbs: frozenset[str] = frozenset()  # "X стал президентом", "X wurde Präsident"
+    link_fillers: frozenset[str] = frozenset()  # "занимал пост президента", "as"
+    genitive_heads: frozenset[str] = frozenset()  # heads in the genitive ("Ministers")
+    # tokens carry a tagger's morphology: adjectives before a head belong to the title, the
+    # phrase goes on over nouns and participles, titles are put in the nominative
+    tagged: bool = False
+    capitalised_modifiers: bool = False  # "Belarusian Deputy Prime Minister"
+    conjunction_ends_title: bool = False  # "minister and ..." ends the title
+    plural_s: bool = False  # a plural head is its lemma + "s" ("ministers")
+    inflected_heads: bool = False  # heads take case endings (Ministers -> Minister)
+
+
+@dataclass(frozen=True, slots=True)
 class LanguageProfile:
     """Everything Sujet knows about one language (ISO 639-1 ``code``)."""
 
@@ -63,6 +85,7 @@ class LanguageProfile:
     # the role rules (position titles and their holders) this language uses: its own code, or
     # the code of the rules that fit it best
     roles: str = "en"
+    role_rules: RoleRules = field(default_factory=RoleRules)
     # column of the shipped gazetteer (``entities/data/places.txt``) holding its names
     gazetteer_column: int | None = None
     quotes: QuoteCues | None = None
@@ -73,6 +96,8 @@ class LanguageProfile:
     function_words: frozenset[str] = frozenset()
     # articles and prepositions after which a capitalised word is a noun, rarely a name
     determiners: frozenset[str] = frozenset()
+    # the ending of an adjective made from a place name that the name takes ("Minsker": "er")
+    place_adjective_suffix: str | None = None
     # a name's normal form: strip a genitive "-s" the document also writes without it
     genitive_s: bool = False
 

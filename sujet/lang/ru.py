@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from sujet.lang import register
-from sujet.lang.profile import LanguageProfile, NerTriggers, QuoteCues, forms, words
+from sujet.lang.profile import (
+    LanguageProfile,
+    NerTriggers,
+    QuoteCues,
+    RoleRules,
+    forms,
+    words,
+)
 
 _MONTHS = """
 январь января январе
@@ -74,6 +81,21 @@ PROFILE = register(
             r"присоединяйтесь\b", r"мы в (соцсетях|социальных сетях)\b", r"обратный звонок\b",
         ),
         roles="ru",
+        role_rules=RoleRules(
+            modifiers=words(
+                "первый второй бывший экс вице временный исполняющий действующий новый главный старший"
+            ),
+            conjunctions=words("и"),
+            link_verbs=words(
+                """
+                стал стала стали является являлась являлся был была были назначен назначена
+                избран избрана работает работал работала занимает занимал занимала остаётся
+                остается
+                """
+            ),
+            link_fillers=words("пост должность качество роль время долгий год звание"),
+            tagged=True,
+        ),
         gazetteer_column=2,
         quotes=QuoteCues(
             verbs=(
