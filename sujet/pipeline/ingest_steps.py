@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sujet.config import Settings
-from sujet.dedup import NearDuplicateIndex, signature
+from sujet.dedup import signature, store_index
 from sujet.dedup.fingerprint import to_bytes
 from sujet.errors import SujetError
 from sujet.extract.site_boilerplate import SiteBoilerplate, site_key
@@ -162,9 +162,7 @@ class Deduplicator:
     def __init__(self, store: Store, settings: Settings) -> None:
         self.settings = settings.dedup
         self.store = store
-        self.index = NearDuplicateIndex(self.settings.num_perm, self.settings.threshold)
-        for key, data in store.iter_signatures():
-            self.index.add_bytes(key, data)
+        self.index = store_index(store, self.settings)
         self._hashes: dict[str, str] = {}
 
     def mark(self, article: Article, report: IngestReport) -> bytes:
