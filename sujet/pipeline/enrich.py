@@ -1,24 +1,32 @@
 """Enrichment after storage: entities (mentions, people, positions, facts), then events.
 
 Each enricher is called with a chunk of stored articles and the store, writes what it found,
-and returns counters for the ingest report. State that spans chunks (the entity index, the
-event graph) is restored from the store on first use, so a later run continues where the last
-one stopped. A failure on one article never stops the chunk: :func:`run_enrichers
-<sujet.pipeline.ingest.run_enrichers>` isolates it, reports it and marks the article (the
-convention is described in :mod:`sujet.pipeline.ingest`).
+and returns counters for the ingest report. Its per-article work is its ``prepare`` (entities:
+the analysis of an article; events: the article's vectors), which the pipeline runs on the
+executor and hands over as ``prepared`` (:mod:`sujet.pipeline.enriching`); called without it,
+the enricher prepares in this process. What spans articles (the entity index, the event graph)
+runs here, in order, and everything an enricher writes for a chunk is one transaction: a crash
+leaves a chunk's entities (or events) wholly written or not at all.
+
+State that spans chunks is restored from the store on first use, so a later run continues where
+the last one stopped, and dropped when another process has ingested since (the store's ingest
+lock tells, :attr:`Store.state_generation`). Enriching an article again replaces what it
+contributed to the entities instead of adding it twice; after an interrupted run, the articles
+whose entities were committed are not merged again. A failure on one article never stops the
+chunk: :func:`run_enrichers <sujet.pipeline.ingest.run_enrichers>` isolates it, reports it and
+marks the article (the convention is described in :mod:`sujet.pipeline.ingest`).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sujet.config import Settings
 from sujet.model import Article, Entity, Event, Mention
-from sujet.pipeline import bounded
-from sujet.pipeline.bounded import Overrun
-from sujet.pipeline.ingest import FAILED, ArticleFailure, Enricher, document_bounds
+from sujet.pipeline.ingest import FAILED, ArticleFailure, Enricher
 from sujet.store.base import EntityQuery, Store
 
 if TYPE_CHECKING:
@@ -55,65 +63,126 @@ def warm_entities() -> None:
                                  title="Warm Up", text="Warm Up met Warm Down in Warmington."))
 
 
+def prepare_entities(article: Article) -> ArticleEntities | None:
+    """The entity analysis of one article (NER, normal forms, positions, facts); None for a
+    duplicate, which repeats its original and is counted once."""
+    if article.duplicate_of:
+        return None
+    from sujet.entities import analyze_entities
+
+    return analyze_entities(article)
+
+
+@dataclass(frozen=True, slots=True)
+class PrepareVectors:
+    """The vectors event clustering needs for one article, as embedding-cache entries (None
+    for a duplicate: it is never compared, its cheap vectors are made when represented)."""
+
+    deep: bool
+
+    def __call__(self, article: Article) -> list[tuple[str, str, bytes]] | None:
+        if article.duplicate_of:
+            return None
+        from sujet.stories.represent import article_vectors
+
+        return article_vectors(article, deep=self.deep)
+
+
+@dataclass(frozen=True, slots=True)
+class WarmVectors:
+    """Load the encoders :class:`PrepareVectors` uses, once per worker."""
+
+    deep: bool
+
+    def __call__(self) -> None:
+        from sujet.stories.encoder import get_encoder
+
+        get_encoder("static")
+        if self.deep:
+            get_encoder("e5")
+
+
+def gather(articles: Sequence[Article], prepared: Mapping[str, Any] | None,
+           prepare: Callable[[Article], Any]) -> tuple[list[tuple[Any, Article]],
+                                                      list[ArticleFailure]]:
+    """Each article's prepared result (prepared here when not given) and the failures; the
+    articles prepared to None are left out."""
+    done: list[tuple[Any, Article]] = []
+    failures: list[ArticleFailure] = []
+    for article in articles:
+        if prepared is not None:
+            got = prepared.get(article.id)
+        else:
+            try:
+                got = prepare(article)
+            except Exception as err:  # noqa: BLE001 - handed back: the chunk goes on
+                got = ArticleFailure.of(article.id, err)
+        if isinstance(got, ArticleFailure):
+            failures.append(got)
+        elif got is not None:
+            done.append((got, article))
+    return done, failures
+
+
 class EntityEnricher:
     """Finds mentions, normal forms, positions and facts, and merges them into entities.
 
-    Each article's analysis (NER, normal forms, facts) runs in a bounded worker process
-    (:mod:`sujet.pipeline.bounded`) whose models load once: an article that overruns the time
-    or memory bound fails alone (E601, E602) and the worker is replaced."""
+    Each article's analysis (NER, normal forms, facts: :func:`prepare_entities`) runs on the
+    executor in a bounded worker process whose models load once (an article that overruns the
+    time or memory bound fails alone, E601, E602). The merge into entities runs here, and a
+    chunk's mentions, facts, quotes and entities are written in one transaction (an entity's
+    counts are raised in the transaction that stores the mentions they count)."""
 
     stage = "entities"
+    prepare = staticmethod(prepare_entities)
+    warm = staticmethod(warm_entities)
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._resolver: EntityResolver | None = None
-        # Articles an interrupted run had already merged into the stored entities (see resume).
-        self._absorbed: set[str] = set()
+        self._generation = 0
+        # Finishing an interrupted run: articles whose entities it committed are not redone.
+        self._resuming = False
 
     def reset(self) -> None:
         """Forget the entity index: a failed call may have merged part of its chunk into it."""
         self._resolver = None
 
     def resume(self, store: Store) -> None:
-        """Before finishing an interrupted run: note the articles the stored entities already
-        count. The run stored their mentions, facts and entities and was stopped before it
-        marked them enriched; merging them again would count their names twice."""
-        self._absorbed = {
-            str(article_id)
-            for entity in self._resolver_for(store).entities.values()
-            for article_id in entity.metadata.get("articles") or []
-        }
+        """Before finishing an interrupted run: the articles whose mentions it stored were
+        merged into the stored entities in the same transaction; they are not merged again
+        (their names would count twice). New articles have no stored mentions, so the same
+        enricher goes on with them as usual."""
+        self._resuming = True
 
     def _resolver_for(self, store: Store) -> EntityResolver:
+        if self._resolver is not None and self._generation != store.state_generation:
+            self._resolver = None  # another process ingested: the index is stale
         if self._resolver is None:
             from sujet.entities import EntityResolver
 
+            self._generation = store.state_generation
             self._resolver = EntityResolver(_all_entities(store))
         return self._resolver
 
-    def __call__(self, articles: list[Article], store: Store) -> dict[str, Any]:
-        from sujet.entities import analyze_entities
+    def __call__(self, articles: list[Article], store: Store,
+                 prepared: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        analyses, failures = gather(articles, prepared, prepare_entities)
+        with store.atomic():
+            counts = self._merge(analyses, store, resuming=self._resuming)
+        return {**counts, FAILED: failures}
+
+    def _merge(self, analyses: list[tuple[ArticleEntities, Article]], store: Store, *,
+               resuming: bool) -> dict[str, int]:
         from sujet.entities.quotes import quotes_of
+        from sujet.entities.retract import retract
 
         resolver = self._resolver_for(store)
-        analyses: list[tuple[ArticleEntities, Article]] = []
-        failures: list[ArticleFailure] = []
-        bounds = document_bounds(self.settings)
-        for article in articles:
-            if article.duplicate_of:  # a duplicate repeats its original: counted once
-                continue
-            if article.id in self._absorbed:  # done before an interruption: counted once
-                continue
-            try:
-                found = bounded.call("entities", analyze_entities, article, bounds,
-                                     warm=warm_entities)
-            except Exception as err:  # noqa: BLE001 - handed back: the chunk goes on
-                failures.append(ArticleFailure.of(article.id, err))
-                continue
-            if isinstance(found, Overrun):
-                failures.append(ArticleFailure(article.id, found.code, found.reason))
-            else:
-                analyses.append((found, article))
+        stored = {a.id: found for _, a in analyses if (found := store.mentions_of_article(a.id))}
+        if resuming:  # committed with their entities before the interruption: counted once
+            analyses = [(x, a) for x, a in analyses if a.id not in stored]
+            stored = {}
+        taken_back = retract(resolver, stored)  # enriched again: replace, never add twice
         report = resolver.add_many(analyses)
         mentions = 0
         for analysis, article in analyses:
@@ -127,14 +196,16 @@ class EntityEnricher:
         if report.merged:
             self._repoint(store, report.merged, resolver)
             store.repoint_quotes({old: resolver.resolve_id(old) for old in report.merged})
-            store.delete_entities(sorted(report.merged))
-        changed = {resolver.resolve_id(i) for i in report.changed}
-        store.upsert_entities([resolver.entities[i] for i in sorted(changed) if i in resolver.entities])
+        gone = set(report.merged) | (taken_back.removed - resolver.entities.keys())
+        if gone:
+            store.delete_entities(sorted(gone))
+        changed = {resolver.resolve_id(i) for i in [*report.changed, *taken_back.updated]}
+        kept = sorted(i for i in changed if i in resolver.entities)
+        store.upsert_entities([resolver.entities[i] for i in kept])
         return {
             "entity_mentions": mentions,
             "entities_created": len(report.created),
             "entities_merged": len(report.merged),
-            FAILED: failures,
         }
 
     @staticmethod
@@ -153,7 +224,11 @@ class EntityEnricher:
 
 
 class EventEnricher:
-    """Groups articles into events (any language) and events into storylines."""
+    """Groups articles into events (any language) and events into storylines.
+
+    Each article's vectors (:class:`PrepareVectors`) are computed on the executor and put into
+    the store's embedding cache, where the representations read them; clustering runs here,
+    and a chunk's events, storylines and article assignments are written in one transaction."""
 
     stage = "events"
 
@@ -162,7 +237,24 @@ class EventEnricher:
         self.settings = settings
         self._scorer = scorer
         self._clusterer: EventClusterer | None = None
+        self._generation = 0
         self._names: dict[str, str] = {}
+
+    def _deep(self) -> bool:
+        """Whether the same-event decision reads e5 vectors (loads the decision model once)."""
+        if self._scorer is None:
+            from sujet.stories.pair import default_scorer
+
+            self._scorer = default_scorer(self.settings.stories)
+        return self._scorer.needs_deep
+
+    @property
+    def prepare(self) -> PrepareVectors:
+        return PrepareVectors(self._deep())
+
+    @property
+    def warm(self) -> WarmVectors:
+        return WarmVectors(self._deep())
 
     def _keys(self, store: Store, articles: Sequence[Article]) -> dict[str, list[str]]:
         keys: dict[str, list[str]] = {}
@@ -194,9 +286,12 @@ class EventEnricher:
         )
 
     def _clusterer_for(self, store: Store, exclude: set[str]) -> EventClusterer:
+        if self._clusterer is not None and self._generation != store.state_generation:
+            self._clusterer = None  # another process ingested: the events are stale
         if self._clusterer is None:
             from sujet.stories.cluster import EventClusterer
 
+            self._generation = store.state_generation
             clusterer = EventClusterer(
                 self.settings.stories, scorer=self._scorer,
                 taken=lambda i: store.resolve_event_id(i) is not None)
@@ -208,7 +303,23 @@ class EventEnricher:
             self._clusterer = clusterer
         return self._clusterer
 
-    def __call__(self, articles: list[Article], store: Store) -> dict[str, Any]:
+    def __call__(self, articles: list[Article], store: Store,
+                 prepared: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        failures: list[ArticleFailure] = []
+        if prepared is not None:  # else represent() embeds what the cache does not hold
+            vectors, failures = gather(articles, prepared, self.prepare)
+            by_namespace: dict[str, list[tuple[str, bytes]]] = {}
+            for items, _ in vectors:
+                for namespace, key, value in items:
+                    by_namespace.setdefault(namespace, []).append((key, value))
+            for namespace, rows in sorted(by_namespace.items()):
+                store.put_cached(namespace, rows)
+        failed = {f.article_id for f in failures}
+        with store.atomic():
+            counts = self._cluster([a for a in articles if a.id not in failed], store)
+        return {**counts, FAILED: failures}
+
+    def _cluster(self, articles: list[Article], store: Store) -> dict[str, Any]:
         from sujet.stories.storylines import link_storylines
 
         batch = {a.id: a for a in articles}

@@ -4,7 +4,7 @@ clustering with ids that hold, storylines.
 
 Typical use::
 
-    clusterer = EventClusterer()
+    clusterer = EventClusterer(settings.stories)
     reprs = represent(articles, deep=clusterer.scorer.needs_deep, entity_keys=ids_per_article)
     update = clusterer.add(reprs)          # events created / changed / merged away
     lines = link_storylines(clusterer.events, clusterer.reprs())

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from sujet.config import StorySettings, get_settings
+from sujet.config import StorySettings
 from sujet.model import Event, EventMember, Fact
 from sujet.stories.describe import build_event
 from sujet.stories.identity import carry_ids, fresh_id
@@ -86,12 +86,12 @@ class DateBounds:
 class EventClusterer:
     """Keeps the scored pairs and the events of the articles seen so far."""
 
-    def __init__(self, settings: StorySettings | None = None, *, scorer: PairScorer | None = None,
+    def __init__(self, settings: StorySettings, *, scorer: PairScorer | None = None,
                  facts: Mapping[str, Sequence[Fact]] | None = None,
                  taken: Callable[[str], bool] | None = None) -> None:
         """``taken``: whether an id is in use outside this clusterer's memory (an alias in the
         store), so a fresh id never reuses it."""
-        self.settings = settings or get_settings().stories
+        self.settings = settings
         self._scorer = scorer
         self._taken = taken
         self._reprs: dict[str, ArticleRepr] = {}

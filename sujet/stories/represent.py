@@ -233,3 +233,26 @@ def stem_vector(text: str, max_chars: int = 4000) -> dict[str, float]:
     weights = {k: 1.0 + math.log(c) for k, c in counts.items()}
     norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
     return {k: v / norm for k, v in weights.items()}
+
+
+class _Collected:
+    """An :class:`EmbeddingCache` that remembers nothing and keeps what is put into it."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, str, bytes]] = []
+
+    def get_cached(self, namespace: str, keys: Sequence[str]) -> dict[str, bytes]:
+        return {}
+
+    def put_cached(self, namespace: str, items: Sequence[tuple[str, bytes]]) -> None:
+        self.items.extend((namespace, k, v) for k, v in items)
+
+
+def article_vectors(article: Article | ArticleInput, *,
+                    deep: bool = False) -> list[tuple[str, str, bytes]]:
+    """The vectors :func:`represent` needs for one article, as embedding-cache entries
+    (namespace, content key, vector bytes): computed anywhere (a worker process), put into the
+    store's cache, then :func:`represent` reads them instead of encoding."""
+    collected = _Collected()
+    represent([article], deep=deep, cache=collected)
+    return collected.items
