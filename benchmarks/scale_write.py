@@ -11,6 +11,7 @@ transaction per chunk through the store's own engine, its triggers keeping FTS5 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -19,6 +20,7 @@ import numpy as np
 from sqlalchemy import JSON, Connection, func, select, text
 from sqlalchemy.engine import make_url
 
+from sujet.dedup.index import _bands_for
 from sujet.store import open_store, schema
 from sujet.store.backend import Backend, dumps_json
 from sujet.store.rows import name_key
@@ -28,7 +30,7 @@ PENDING_KEY = "scale_pending_indexes"
 TABLES = ("articles", "signatures", "mentions", "facts", "quotes", "events", "event_members",
           "event_languages", "event_entities")
 LOADED_TABLES = TABLES + ("entities", "entity_variants", "entity_positions", "storylines",
-                          "storyline_events")
+                          "storyline_events", "dedup_bands")
 
 
 def is_postgres(url: str) -> bool:
@@ -125,7 +127,8 @@ class Loader:
             conn.exec_driver_sql("SET maintenance_work_mem = '512MB'")
             pending = dict(json.loads(self._meta(conn) or "{}"))
             for ddl in pending.values():
-                conn.exec_driver_sql(ddl.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+                conn.exec_driver_sql(re.sub(r"^(CREATE (?:UNIQUE )?INDEX) ", r"\1 IF NOT EXISTS ",
+                                            ddl))
             conn.execute(schema.meta.delete().where(schema.meta.c.key == PENDING_KEY))
         return len(pending)
 
@@ -146,8 +149,7 @@ class Loader:
             self._copy(tables)
         else:
             with self.engine.begin() as conn:
-                for name in TABLES + ("entities", "entity_variants", "entity_positions",
-                                      "storylines", "storyline_events"):
+                for name in LOADED_TABLES:
                     if tables.get(name):
                         conn.execute(schema.metadata.tables[name].insert(), tables[name])
 
@@ -173,10 +175,14 @@ class Loader:
 
     # -- derived rows ----------------------------------------------------------------------
     def finish(self, positions: dict[str, list[str]], seed: int) -> dict[str, int]:
-        """Entities from the stored mentions, storylines from the stored events, the dropped
-        indexes again, vacuum and planner statistics."""
+        """Entities from the stored mentions, storylines from the stored events, the
+        near-duplicate band keys of the stored signatures, the dropped indexes again, vacuum
+        and planner statistics. Each step is skipped where it was done."""
         rng = np.random.default_rng(seed)
-        counts = {"entities": self._entities(positions, rng), "storylines": self._storylines()}
+        open_store(self.url).close()  # the migrations of this version (the band table, ...)
+        self.drop_indexes()
+        counts = {"entities": self._entities(positions, rng), "storylines": self._storylines(),
+                  "bands": self._bands()}
         counts["indexes"] = self.create_indexes()
         # A store in use has been vacuumed by autovacuum (visibility map set, so counts read
         # indexes only) and analysed; the loaded one is brought to that state.
@@ -184,7 +190,46 @@ class Loader:
             conn.exec_driver_sql("VACUUM ANALYZE" if self.postgres else "ANALYZE")
         return counts
 
+    def _count(self, table: str) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar() or 0)
+
+    def _bands(self) -> int:
+        """The band keys the store's near-duplicate index (``sujet.dedup.store_index``) would
+        write when first opened on this store, written in bulk, and its mark that the store
+        is indexed under its banding scheme."""
+        from sujet.config import DedupSettings
+        from sujet.dedup.fingerprint import from_bytes
+        from sujet.dedup.store_index import INDEXED_NAMESPACE, StoreIndex
+
+        settings = DedupSettings()
+        with open_store(self.url) as store:
+            # buckets() of an index that is not opened on the store (opening it would index
+            # the store row by row, which is what this replaces)
+            index = StoreIndex.__new__(StoreIndex)
+            index.num_perm, index.threshold = settings.num_perm, settings.threshold
+            index.bands = _bands_for(index.num_perm, index.threshold)
+            index.rows = index.num_perm // index.bands
+            index.scheme = f"{index.num_perm}:{index.bands}x{index.rows}"
+            if store.get_cached(INDEXED_NAMESPACE, [index.scheme]):
+                return 0
+            total = 0
+            with self.engine.connect() as conn:
+                result = conn.execution_options(stream_results=True, yield_per=20000).execute(
+                    text("SELECT a.id, s.signature FROM articles a JOIN signatures s "
+                         "ON s.article_id = a.id WHERE a.duplicate_of IS NULL ORDER BY a.seq"))
+                for part in result.partitions():
+                    rows = [{"bucket": b, "article_id": article_id}
+                            for article_id, data in part
+                            for b in dict.fromkeys(index.buckets(from_bytes(bytes(data))))]
+                    self.write({"dedup_bands": rows})
+                    total += len(part)
+            store.put_cached(INDEXED_NAMESPACE, [(index.scheme, b"1")])
+        return total
+
     def _entities(self, positions: dict[str, list[str]], rng: np.random.Generator) -> int:
+        if self._count("entities"):
+            return 0
         with self.engine.connect() as conn:
             rows = conn.execute(text(
                 "SELECT m.entity_id, min(m.type), min(m.normal), count(*), min(a.date), "
@@ -213,6 +258,8 @@ class Loader:
         return total
 
     def _storylines(self) -> int:
+        if self._count("storylines"):
+            return 0
         with self.engine.connect() as conn:
             events = conn.execute(text(
                 "SELECT id, title, date_from, date_to, storyline_id FROM events "

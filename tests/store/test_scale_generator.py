@@ -9,6 +9,9 @@ from typing import Any
 
 from sqlalchemy import text
 
+from sujet.config import DedupSettings
+from sujet.dedup.fingerprint import from_bytes
+from sujet.dedup.store_index import store_index
 from sujet.store import open_store
 from sujet.store.stemming import index_stems
 
@@ -36,6 +39,8 @@ def _check_rows(loaded: str) -> None:
         with backend.engine.connect() as conn:
             assert _scalar(conn, "SELECT count(*) FROM articles") == N
             assert _scalar(conn, "SELECT count(*) FROM signatures") == N
+            assert _scalar(conn, "SELECT value FROM meta WHERE key = 'scale_pending_indexes'"
+                           ) is None
             # every article in exactly one event, the event sizes add up
             assert _scalar(conn, "SELECT count(*) FROM articles WHERE event_id IS NULL") == 0
             assert _scalar(conn, "SELECT count(*) FROM event_members") == N
@@ -55,10 +60,19 @@ def _check_rows(loaded: str) -> None:
                                  "AND e.storyline_id = s.storyline_id)") == 0
             assert {r[0] for r in conn.execute(text("SELECT DISTINCT language FROM articles"))
                     } == {"ru", "de", "en"}
+            # the near-duplicate index's band keys, as the store's index writes them
+            assert _scalar(conn, "SELECT count(*) FROM dedup_bands") == 32 * originals
+            original, signature = conn.execute(text(
+                "SELECT s.article_id, s.signature FROM signatures s JOIN articles a "
+                "ON a.id = s.article_id WHERE a.duplicate_of IS NULL ORDER BY a.seq DESC "
+                "LIMIT 1")).one()
             rows = conn.execute(text(
                 "SELECT a.title, a.text, a.language, a.search_stems, m.span_start, m.span_end, "
                 "m.surface FROM articles a JOIN mentions m ON m.article_id = a.id "
                 "WHERE m.ord = 0 ORDER BY a.seq LIMIT 60")).all()
+        with open_store(loaded) as store:
+            index = store_index(store, DedupSettings())  # nothing left to index on opening
+            assert index.query(from_bytes(bytes(signature)))[0] == original  # type: ignore[index]
         for title, body, lang, stems, start, end, surface in rows:
             assert body[start:end] == surface
             assert stems == index_stems(title, body, lang)
