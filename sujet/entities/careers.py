@@ -24,11 +24,9 @@ import snowballstemmer
 
 from sujet.entities.gazetteer import fold, place_key
 from sujet.entities.translit import is_cyrillic, skeleton
+from sujet.lang import profile, profiles
 from sujet.model import Entity, Position
 
-# Snowball algorithm per language; others use the one of their script.
-_STEMMERS = {"ru": "russian", "de": "german", "en": "english"}
-_LANG_COLUMNS = ("ru", "de", "en")
 _WORD = re.compile(r"[\w-]+")
 # Function words a title may hold between its words ("Minister für ...", "governor of ...").
 _FUNCTION = frozenset(
@@ -37,14 +35,25 @@ _FUNCTION = frozenset(
 
 
 def _language(title: str, lang: str | None) -> str:
-    if lang in _STEMMERS:
+    """The language whose stems and concept names a title is read in: its own where its profile
+    has a stemmer and concept names, else Russian for Cyrillic and English for other titles."""
+    if lang in _columns():
         return lang
     return "ru" if is_cyrillic(title) else "en"
 
 
+def _columns() -> dict[str, int]:
+    """Language -> its column of the concept table (after the concept), from the profiles."""
+    return {
+        p.code: p.concepts_column
+        for p in profiles()
+        if p.stemmer is not None and p.concepts_column is not None
+    }
+
+
 @lru_cache(maxsize=8)
 def _stemmer(lang: str) -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer(_STEMMERS[lang])
+    return snowballstemmer.stemmer(profile(lang).stemmer)
 
 
 @lru_cache(maxsize=50_000)
@@ -61,7 +70,8 @@ def stems(text: str, lang: str) -> tuple[str, ...]:
 def _table() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], dict[str, str]]:
     """Language -> (stems of a form, concept), longest form first; concept -> broader one."""
     text = resources.files("sujet.entities").joinpath("data", "title_concepts.txt")
-    out: dict[str, list[tuple[tuple[str, ...], str]]] = {lg: [] for lg in _LANG_COLUMNS}
+    columns = _columns()
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {lg: [] for lg in columns}
     broader: dict[str, str] = {}
     for line in text.read_text("utf-8").splitlines():
         if not line or line.startswith("#"):
@@ -70,7 +80,7 @@ def _table() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], dict[str, st
         concept, _sep, parent = head.partition(">")
         if parent:
             broader[concept] = parent
-        for lang, col in zip(_LANG_COLUMNS, cols, strict=False):
+        for lang, col in ((lg, cols[i]) for lg, i in columns.items() if i < len(cols)):
             out[lang].extend((stems(form, lang), concept) for form in col.split("|") if form)
     for rows in out.values():
         rows.sort(key=lambda r: -len(r[0]))

@@ -79,6 +79,8 @@ PROFILE = register(
             r"zustimmen\b", r"ich bin einverstanden\b", r"nach oben\b", r"drucken\b",
             r"artikel teilen\b", "schlagworte?:", "themen:", r"zurück( zur übersicht)?\b",
         ),
+        stemmer="german",
+        concepts_column=1,
         roles="de",
         role_rules=RoleRules(
             modifiers=words(

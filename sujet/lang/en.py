@@ -78,6 +78,8 @@ PROFILE = register(
             r"recent posts\b", r"popular posts\b", "tags?:", "categor(y|ies):", r"filed under\b",
             r"posted (in|by|on)\b", "print( this)?$", "email( this)?$", r"download( the)? app\b",
         ),
+        stemmer="english",
+        concepts_column=2,
         roles="en",
         role_rules=RoleRules(
             modifiers=words("first deputy former acting vice prime chief senior interim foreign state"),

@@ -86,6 +86,9 @@ class LanguageProfile:
     # the code of the rules that fit it best
     roles: str = "en"
     role_rules: RoleRules = field(default_factory=RoleRules)
+    # the Snowball stemmer of the language, and its column of ``entities/data/title_concepts.txt``
+    stemmer: str | None = None
+    concepts_column: int | None = None
     # column of the shipped gazetteer (``entities/data/places.txt``) holding its names
     gazetteer_column: int | None = None
     quotes: QuoteCues | None = None

@@ -80,6 +80,8 @@ PROFILE = register(
             r"версия для печати\b", "наверх$", r"новости по-русски\b", r"частные объявления\b",
             r"присоединяйтесь\b", r"мы в (соцсетях|социальных сетях)\b", r"обратный звонок\b",
         ),
+        stemmer="russian",
+        concepts_column=0,
         roles="ru",
         role_rules=RoleRules(
             modifiers=words(
