@@ -10,7 +10,8 @@ its report (how long it waited).
   releases it when the holding process dies, even by ``kill -9``. A private in-memory store
   needs only a lock between the threads of its process.
 - PostgreSQL: a session advisory lock on a connection held for the lock's duration, keyed by
-  the store (database and schema); it ends with the session when the process dies.
+  the store (its database and schema, however the URL spells them); it ends with the session
+  when the process dies.
 
 The lock is re-entrant in its process (a run that finishes an interrupted one and then ingests
 takes it once) and shared by the threads of a process one at a time.
@@ -48,9 +49,10 @@ EPOCH_KEY = "epoch"
 WAIT_REPORTED_S = 0.01
 
 
-def advisory_key(url: str) -> int:
-    """A signed 64-bit key for PostgreSQL's advisory locks, one per store URL."""
-    return int.from_bytes(hashlib.sha1(url.encode()).digest()[:8], "big", signed=True)
+def advisory_key(name: str) -> int:
+    """A signed 64-bit key for PostgreSQL's advisory locks, one per store (database.schema)."""
+    return int.from_bytes(hashlib.sha1(f"sujet-ingest:{name}".encode()).digest()[:8], "big",
+                          signed=True)
 
 
 class IngestLock:
@@ -107,10 +109,12 @@ class IngestLock:
         self._file = handle
 
     def _acquire_advisory(self) -> None:
-        key = advisory_key(self.db.url)
         with self.db.errors():
             session = self.db.backend.engine.connect()
             try:
+                # the store's identity, whichever URL spelling opened it
+                where = session.execute(text("SELECT current_database(), current_schema()")).one()
+                key = advisory_key(f"{where[0]}.{where[1]}")
                 got = session.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}).scalar()
                 if not got:
                     self._say_waiting()
