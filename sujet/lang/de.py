@@ -79,6 +79,11 @@ PROFILE = register(
             r"zustimmen\b", r"ich bin einverstanden\b", r"nach oben\b", r"drucken\b",
             r"artikel teilen\b", "schlagworte?:", "themen:", r"zurück( zur übersicht)?\b",
         ),
+        section_stops=(
+            r"(\d+ )?kommentare?( \(\d+\))?:?$", r"(mehr zum thema|das könnte sie auch interessieren)\b",
+            r"(weitere artikel|ähnliche artikel|verwandte artikel|lesen sie auch|auch interessant)\b",
+            r"(schreibe|hinterlasse) einen kommentar\b", r"diskutieren sie mit\b",
+        ),
         stemmer="german",
         concepts_column=1,
         roles="de",

@@ -82,6 +82,8 @@ class LanguageProfile:
     lower: str = ""
     # boilerplate lines of text dumps: regular expressions matched at the start of a whole line
     furniture: tuple[str, ...] = ()
+    # headers that open the section after an article ("Related stories", "Читайте также")
+    section_stops: tuple[str, ...] = ()
     # the role rules (position titles and their holders) this language uses: its own code, or
     # the code of the rules that fit it best
     roles: str = "en"

@@ -42,20 +42,17 @@ CREDIT_RE = re.compile(
     re.I,
 )
 
-# Headers that open the section after an article: comments, related stories, teaser lists.
-# Inside the selected region the body stops at such a line.
-_SECTION_STOPS = [
-    r"\d+ (comments?|responses?|replies|thoughts on)\b", r"(leave|post) a (reply|comment)\b",
-    r"(show |view |load |read )?comments?( \(\d+\))?$", r"comments are closed\b",
-    r"related( articles| stories| posts| content| coverage| links| reading)?:?$",
-    r"(you (may|might) (also )?like|recommended( for you| stories)?|more stories|more from)\b",
-    r"(more in|more on|read more|latest (news|stories)|most (popular|read)|trending)\b",
-    r"recent posts\b", r"popular posts\b", r"you are commenting using\b", r"join the discussion\b",
-    r"(\d+ )?kommentare?( \(\d+\))?:?$", r"(mehr zum thema|das könnte sie auch interessieren)\b",
-    r"(weitere artikel|ähnliche artikel|verwandte artikel|lesen sie auch|auch interessant)\b",
-    r"(schreibe|hinterlasse) einen kommentar\b", r"diskutieren sie mit\b",
-    r"(\d+ )?комментари(и|ев|й)?:?( \(\d+\))?$", r"(читайте также|похожие новости|другие новости|новости партнеров)\b",
-    r"(последние новости|популярное|самое читаемое|материалы по теме|оставить комментарий)\b",
-]
-SECTION_STOP_RE = re.compile(r"^\W{0,3}(?:" + "|".join(_SECTION_STOPS) + r")", re.I)
+# Headers that open the section after an article: comments, related stories, teaser lists (the
+# ``section_stops`` of every language profile). Inside the selected region the body stops at
+# such a line.
+def section_stop_re() -> re.Pattern[str]:
+    return _section_stop_re(generation())
+
+
+@lru_cache(maxsize=4)
+def _section_stop_re(generation: int) -> re.Pattern[str]:
+    alternatives = "|".join(p for prof in profiles() for p in prof.section_stops)
+    return re.compile(r"^\W{0,3}(?:" + alternatives + r")", re.I)
+
+
 SECTION_STOP_MAX_WORDS = 10  # a section header is short; a sentence starting alike is text

@@ -10,8 +10,8 @@ from sujet.extract.textdump.lexicon import (
     CREDIT_RE,
     RELATIVE_TIME_RE,
     SECTION_STOP_MAX_WORDS,
-    SECTION_STOP_RE,
     furniture_re,
+    section_stop_re,
 )
 
 _WORD_RE = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
@@ -102,5 +102,5 @@ def _features(index: int, s: str, before: bool, after: bool) -> Line:
         link_like=url_chars >= 0.6 * len(s),
         numeric=not alpha,
         upper_ratio=upper,
-        section_stop=words <= SECTION_STOP_MAX_WORDS and bool(SECTION_STOP_RE.search(s)),
+        section_stop=words <= SECTION_STOP_MAX_WORDS and bool(section_stop_re().search(s)),
     )
