@@ -3,8 +3,9 @@
 - ``api``: p50/p95 of the REST API (the FastAPI app of ``sujet.api`` on the store, in-process
   ASGI client: middleware, routing, validation and JSON included, no network) for the events
   feed, the article list, one event, an entity dossier and search. Ids are drawn from the store:
-  events among the newest and at random, entities among the most mentioned and at random (at
-  least five mentions), search queries from entity names and from words of stored titles.
+  events among the newest and at random; dossiers of the 50 most mentioned entities and of
+  others with at least five mentions, apart; search queries from the surnames of the most
+  mentioned persons and from words of stored titles, apart.
 - ``batch``: the real articles the ingest measurements use, as one JSONL file of records
   (``sujet ingest`` reads it): the pages of the extraction sets (raw HTML with their URLs), then
   article texts of the event-pair and topic sets, in a fixed shuffled order.
@@ -76,8 +77,9 @@ def _targets(url: str, rng: random.Random) -> dict[str, list[str]]:
     engine.dispose()
     words = [w.strip(".,:;!?«»\"'()") for t in titles if t for w in t.split()]
     words = [w for w in words if len(w) >= 5 and w.isalpha()]
-    queries = [n.split()[-1] for n in names[:60]] + rng.sample(words, min(len(words), 120))
-    return {"events": newest + some, "entities": top + common, "queries": queries}
+    return {"events": newest + some, "top": top, "entities": common,
+            "names": [n.split()[-1] for n in names[:60]],
+            "words": rng.sample(words, min(len(words), 120))}
 
 
 def measure(call: Callable[[str], int], paths: list[str], warmup: int = 3
@@ -106,9 +108,12 @@ def api_cases(url: str, n: int, seed: int = 11) -> dict[str, list[str]]:
         "feed GET /events": pages("/api/v1/events"),
         "articles GET /articles": pages("/api/v1/articles"),
         "event GET /events/{id}": [f"/api/v1/events/{e}" for e in pick(found["events"])],
-        "dossier GET /entities/{id}/dossier": [f"/api/v1/entities/{e}/dossier"
-                                               for e in pick(found["entities"])],
-        "search GET /search?q=": [f"/api/v1/search?q={quote(q)}" for q in pick(found["queries"])],
+        "dossier, 50 most mentioned": [f"/api/v1/entities/{e}/dossier"
+                                       for e in pick(found["top"])],
+        "dossier, others (5+ mentions)": [f"/api/v1/entities/{e}/dossier"
+                                          for e in pick(found["entities"])],
+        "search, surnames": [f"/api/v1/search?q={quote(q)}" for q in pick(found["names"])],
+        "search, title words": [f"/api/v1/search?q={quote(q)}" for q in pick(found["words"])],
     }
 
 
@@ -128,7 +133,7 @@ def run_api(url: str, requests: int) -> tuple[int, list[tuple[str, float, float,
         for name, paths in cases.items():
             p50, p95, worst = measure(lambda p: client.get(p).status_code, paths)
             rows.append((name, p50, p95, worst))
-            print(f"{name:38s} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  max {worst:7.1f} ms",
+            print(f"{name:32s} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  max {worst:7.1f} ms",
                   flush=True)
     store.close()
     return total, rows
