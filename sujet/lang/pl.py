@@ -41,10 +41,6 @@ PROFILE = register(
         range_to=("do",),
         upper="ĄĆĘŁŃÓŚŹŻ",
         lower="ąćęłńóśźż",
-        furniture=(
-            r"udostępnij\b", r"czytaj (także|też|więcej|dalej)\b", r"zobacz (także|też)\b",
-            r"komentarze?\b", r"reklama\b", "(zdjęcie|fot|źródło)[.:]", r"subskrybuj\b",
-        ),
         roles="en",
         ner=NerTriggers(
             person_before=words(
