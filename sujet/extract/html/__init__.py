@@ -1,14 +1,14 @@
 """HTML article extraction: several extractors, reconciled paragraph by paragraph.
 
-The page is parsed once; every extractor works on that tree (html_candidates). ``<article>``
+The page is parsed once; every extractor works on that tree (html.candidates). ``<article>``
 elements that are not the page's article (cards in a carousel, sibling posts) are demoted first
-(html_choice). trafilatura (balanced mode) gives the base body; its paragraphs are kept when
-trafilatura's precision mode also found them (html_merge), then article blocks split across
-sibling containers are recovered (html_expand). A body that holds only a small part of the page's
+(html.choice). trafilatura (balanced mode) gives the base body; its paragraphs are kept when
+trafilatura's precision mode also found them (html.merge), then article blocks split across
+sibling containers are recovered (html.expand). A body that holds only a small part of the page's
 prose is replaced by another extractor's much larger one (readability runs only then), card
-paragraphs are dropped and the article's intro joins the body (html_intro). Title, author and
-site come from the page's metadata (html_meta), the page's own date from its byline, URL and
-markup (html_dates). The whole visible text goes to ``metadata["visible_text"]`` so that
+paragraphs are dropped and the article's intro joins the body (html.intro). Title, author and
+site come from the page's metadata (html.meta), the page's own date from its byline, URL and
+markup (html.dates). The whole visible text goes to ``metadata["visible_text"]`` so that
 datelines can be found downstream, where pubdate.decide_date weighs the page's date against the
 record's, the dateline and the text. A page without article text comes back empty with
 ``metadata["no_article"]``, its reason.
@@ -89,7 +89,7 @@ def article_body(
     tree: HtmlElement, url: str | None, prose: int, by_key: dict[str, HtmlElement]
 ) -> list[str]:
     """The article's paragraphs, in page order; ``prose``: characters of prose on the page;
-    ``by_key``: the page's html_merge.paragraph_index."""
+    ``by_key``: the page's html.merge.paragraph_index."""
     demote_minor_articles(tree, prose)
     cands = run_candidates(tree, url)
     body = _balanced_body(tree, cands, by_key)

@@ -45,7 +45,7 @@ def trafilatura_body(tree: lxml.html.HtmlElement, url: str | None, *, precise: b
     """trafilatura's main text, comments excluded, tables kept.
 
     Both modes run with ``fast=True``, skipping trafilatura's own readability/justext fallback,
-    which the paragraph vote in html_merge and the candidate choice in html replace (on the aeb
+    which the paragraph vote in html.merge and the candidate choice in html.choice replace (on the aeb
     dev pages the balanced mode scored 0.959 F1 without the fallback and 0.954 with it). The
     precision mode without its fallback costs half as much (10 against 20 ms a page) and left
     the dev figures as they were (aeb 0.9742 -> 0.9737, trafilatura snippets 0.9158 -> 0.9167).

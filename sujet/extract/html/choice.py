@@ -1,6 +1,6 @@
 """Which block of a page is its article: no teaser card for the body, no fragment for the whole.
 
-Guards around the extractors of html_candidates:
+Guards around the extractors of html.candidates:
 
 - ``demote_minor_articles`` runs before them. An ``<article>`` element inside a carousel, slider,
   related or recommendation container, or one that holds only a small part of the page's prose
@@ -133,7 +133,7 @@ def drop_aside_paragraphs(
 
     Left as they are when those would be half of the body or more: then the marked container is
     the one around the article (a class such as "post related-enabled"). ``by_key``: the page's
-    html_merge.paragraph_index.
+    html.merge.paragraph_index.
     """
     found = [by_key.get(text_key(par)) for par in paragraphs]
     marked: dict[lxml.html.HtmlElement, bool] = {}  # the paragraphs share their containers

@@ -2,7 +2,7 @@
 
 A site header or top bar, its navigation, footer and sidebars often show a date that is not the
 article's: today's date, a clock or weather widget, the date of a "latest news" teaser. Such a
-date must never be taken for the article's publication date, so the date search (html_dates)
+date must never be taken for the article's publication date, so the date search (html.dates)
 reads the page without them.
 
 Chrome is found by where an element sits and what the page calls it, never by its text:

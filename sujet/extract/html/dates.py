@@ -173,7 +173,7 @@ def _structured(tree: lxml.html.HtmlElement, chrome: PageChrome | None) -> dict[
 # this one 0.953 / 0.893; label first 0.953 / 0.887; URL first 0.940 / 0.893; htmldate alone
 # 0.900 / 0.860. Text the reader sees goes first: structured stamps are often the modification
 # time or the UTC day. The byline and <time> elements read outside the page's chrome
-# (html_chrome): 0.953 / 0.900 (a page of the trafilatura set had taken a header's day).
+# (html.chrome): 0.953 / 0.900 (a page of the trafilatura set had taken a header's day).
 PRIORITY = (
     "byline",
     "label",
@@ -211,7 +211,7 @@ def find_publication_date(
 ) -> FoundDate | None:
     """The page's publication day and the kind of evidence it came from, or None.
 
-    ``visible``: the page's visible text; ``chrome``: the page's chrome (html_chrome: site
+    ``visible``: the page's visible text; ``chrome``: the page's chrome (html.chrome: site
     header, top bar, navigation, footer, sidebars) and ``unframed``: the visible text without it.
     A bare date in the chrome (today's date, a clock, a teaser's day) dates the site, not the
     article: the byline is looked for, and ``<time>`` elements are read, outside the chrome only.

@@ -56,7 +56,7 @@ def expand_siblings(
     by_key: dict[str, lxml.html.HtmlElement] | None = None,
 ) -> list[str]:
     """``paragraphs`` with the paragraphs of sibling article containers inserted in page order;
-    ``by_key``: the page's html_merge.paragraph_index, when the caller has it already."""
+    ``by_key``: the page's html.merge.paragraph_index, when the caller has it already."""
     if by_key is None:
         by_key = paragraph_index(tree)
     matched = [(i, by_key.get(text_key(par))) for i, par in enumerate(paragraphs)]

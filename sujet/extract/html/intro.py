@@ -44,7 +44,7 @@ def join_intro(
     by_key: dict[str, lxml.html.HtmlElement] | None = None,
 ) -> list[str]:
     """``paragraphs`` with the page's intro block put in front, when the body lacks it;
-    ``by_key``: the page's html_merge.paragraph_index, when the caller has it already."""
+    ``by_key``: the page's html.merge.paragraph_index, when the caller has it already."""
     if not paragraphs:
         return paragraphs
     start = (by_key if by_key is not None else paragraph_index(tree)).get(text_key(paragraphs[0]))

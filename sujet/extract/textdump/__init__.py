@@ -3,12 +3,12 @@
 A dump is what select-all + copy gives: menus, teasers, credits, widgets and footers around the
 article, often with the headline or the whole body repeated. The cleaner scores each line by its
 shape (length, sentence punctuation, paragraph setting, lexicon hits as a secondary signal),
-takes the contiguous region of highest text value (textdump_score), drops the furniture left
-inside it and finds the headline just before it. A line classifier (textdump_model) then takes
+takes the contiguous region of highest text value (textdump.score), drops the furniture left
+inside it and finds the headline just before it. A line classifier (textdump.model) then takes
 the final decision per line from the rule selection and the lines' shape, blocks and neighbours,
 so that a lead cut off by a widget or a list inside the article can come back; its probabilities
 pick the article region once more, and a line outside it needs more confidence. Each paragraph
-is kept once. The publication date is read from the dump's byline or date lines (textdump_dates).
+is kept once. The publication date is read from the dump's byline or date lines (textdump.dates).
 """
 
 from __future__ import annotations

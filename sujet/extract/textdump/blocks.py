@@ -1,4 +1,4 @@
-"""Block-level features of a text dump for the line classifier (textdump_features).
+"""Block-level features of a text dump for the line classifier (textdump.features).
 
 A line alone says little: an instruction step or a list item inside an article is as short as a
 menu entry. These features describe the block a line belongs to (the lines between two blank

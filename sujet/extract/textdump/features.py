@@ -1,10 +1,10 @@
-"""Per-line features of a text dump for the line classifier (textdump_model).
+"""Per-line features of a text dump for the line classifier (textdump.model).
 
 Each line is described by its own shape (length, punctuation, lexicon flags, table cells), its
 place relative to the region the rules selected (inside, distance before / after), whether the
 rules keep it, how often it repeats, the same shape figures of its neighbours (a paragraph
 among paragraphs is text, a short line among short lines is a menu), and the figures of its
-block and of the text around it (textdump_blocks).
+block and of the text around it (textdump.blocks).
 """
 
 from __future__ import annotations
