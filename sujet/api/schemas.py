@@ -254,6 +254,37 @@ class StorylineDetailPublic(StorylinePublic):
     events: list[EventPublic]
 
 
+# -- rankings --------------------------------------------------------------------------------
+class TopEventPublic(BaseModel):
+    event: EventPublic
+    score: float
+    sources: list[str]
+    languages: int
+    velocity: float
+
+
+class TopPublic(BaseModel):
+    date_from: str
+    date_to: str
+    items: list[TopEventPublic]
+
+
+class RisingEntityPublic(BaseModel):
+    entity: EntityPublic
+    mentions: int
+    before: float  # mean articles per period over the periods before
+    change: float
+    ratio: float | None
+
+
+class RisingPublic(BaseModel):
+    date_from: str
+    date_to: str
+    before_from: str
+    before_to: str
+    items: list[RisingEntityPublic]
+
+
 # -- search ------------------------------------------------------------------------------------
 class SearchHitPublic(BaseModel):
     article: ArticleSummaryPublic

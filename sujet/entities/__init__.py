@@ -5,7 +5,7 @@ Entry points:
 
 - :func:`analyze_entities` — one :class:`~sujet.model.Article` in, :class:`ArticleEntities` out;
 - :class:`EntityResolver` — merges many articles' entities into :class:`~sujet.model.Entity`;
-- :func:`build_dossier`, :func:`search_terms` — a person's file, and search-term expansion;
+- :func:`search_terms` — search-term expansion over entities' variants;
 - :func:`same_person`, :func:`name_score` — are two names (any script) one person;
 - :func:`get_recognizer` / :func:`register` — the NER registry keyed by language.
 
@@ -13,7 +13,7 @@ Models load lazily on first use (natasha for Russian, the shipped CRF for German
 """
 
 from sujet.entities.analyze import ArticleEntities, LocalEntity, PersonPosition, analyze_entities
-from sujet.entities.dossier import build_dossier, search_terms
+from sujet.entities.dossier import search_terms
 from sujet.entities.facts import find_facts
 from sujet.entities.names import name_score, same_person
 from sujet.entities.ner import get_recognizer, recognize, register
@@ -28,7 +28,6 @@ __all__ = [
     "ResolveReport",
     "Span",
     "analyze_entities",
-    "build_dossier",
     "find_facts",
     "get_recognizer",
     "name_score",

@@ -9,13 +9,6 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from sujet.api.assemble import (
-    EntityCache,
-    event_view,
-    persons_in_article,
-    require_article,
-    source_label,
-)
 from sujet.api.deps import (
     ArticleFilters,
     Caches,
@@ -25,11 +18,15 @@ from sujet.api.deps import (
     SettingsDep,
     StoreDep,
 )
-from sujet.api.dossier import build_dossier
-from sujet.api.routers.search import run_search
 from sujet.api.schemas import CountPublic
 from sujet.errors import BadDate, NotFound
 from sujet.model import Article, Entity, Event
+from sujet.provenance import source_label
+from sujet.services.articles import persons_in_article, require_article
+from sujet.services.dossier import build_dossier
+from sujet.services.entity_cache import EntityCache
+from sujet.services.events import event_view
+from sujet.services.search import search as run_search
 from sujet.store.base import ArticleQuery, EntityQuery, Store
 from sujet.store.date_filters import parse_filter_date
 from sujet.stories.importance import Importance, independent_sources, most_important_first
@@ -307,7 +304,8 @@ def search_page(
                              date_to=form_date(date_to, problems),
                              entity=None, event=None, include_duplicates=False)
     number = page_number(page)
-    result = run_search(store, q, filters, PAGE_SIZE, (number - 1) * PAGE_SIZE) if q else None
+    result = (run_search(store, q, filters.query(PAGE_SIZE, (number - 1) * PAGE_SIZE))
+              if q else None)
     return render(request, "search.html", {
         "q": q, "result": result, "problems": problems,
         "filters": {"language": filters.language or "", "date_from": filters.date_from or "",

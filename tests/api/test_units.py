@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sujet.api.dossier import script_of, variants_by_script
 from sujet.api.poller import is_due
 from sujet.api.schemas import CountPublic
 from sujet.api.syndication import parse_date
 from sujet.model import Entity, Mention
+from sujet.services.dossier import script_of, variants_by_script
 from sujet.web.render import bar_chart, highlight, mark_snippet, paragraph_spans
 
 

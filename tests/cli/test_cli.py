@@ -84,11 +84,11 @@ def test_ingest_then_list_show_search_export(tmp_path: Path) -> None:
     listed = json.loads(sujet("articles", "--json", db=db).stdout)
     assert {a["language"] for a in listed} == {"en", "ru"}
     ru = next(a for a in listed if a["language"] == "ru")
-    assert ru["dateline"] and ru["dateline"].lower() == "томск"
     shown = json.loads(sujet("show", ru["id"], "--json", db=db).stdout)
     assert shown["id"] == ru["id"] and "сотрудничество" in shown["text"]
+    assert shown["dateline"] and shown["dateline"].lower() == "томск"
     hits = json.loads(sujet("search", "сотрудничества", "--json", db=db).stdout)
-    assert [h["id"] for h in hits] == [ru["id"]]
+    assert [h["article"]["id"] for h in hits] == [ru["id"]]
     jsonl = sujet("export", "--format", "jsonl", db=db).stdout.splitlines()
     assert len(jsonl) == 2 and json.loads(jsonl[0])["id"]
     csv_out = sujet("export", "--format", "csv", db=db).stdout.splitlines()

@@ -146,7 +146,8 @@ def test_api_web_and_cli(db: Path) -> None:
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     rows = json.loads(out.stdout)
-    assert rows[0]["name"] == "Анна Новикова" and rows[0]["position"] == "министр финансов"
+    person = rows[0]["entity"]  # the API's rising item
+    assert person["name"] == "Анна Новикова" and person["last_position"]["title"] == "министр финансов"
     out = subprocess.run([sys.executable, "-m", "sujet.cli", "top", "--from", "2024-05",
                           "--to", "2024-05", "--limit", "3", "--db", f"sqlite:///{db}"],
                          capture_output=True, text=True, timeout=120)

@@ -7,9 +7,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from sujet.api.deps import MAX_LIMIT, CachesDep, PagingDep, SettingsDep, StoreDep
-from sujet.api.dossier import build_dossier
 from sujet.api.schemas import DossierPublic, EntityPublic, ListPublic
 from sujet.errors import NotFound
+from sujet.services.dossier import build_dossier
 from sujet.store.base import EntityQuery
 
 router = APIRouter(prefix="/entities", tags=["entities"])

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from sujet.api.assemble import event_view
 from sujet.api.deps import EventFiltersDep, LiveEventId, PagingDep, StoreDep
-from sujet.api.schemas import (
-    ArticleSummaryPublic,
-    EntityPublic,
-    EventDetailPublic,
-    EventPublic,
-    ListPublic,
-)
+from sujet.api.schemas import EventDetailPublic, EventPublic, ListPublic
+from sujet.services import events as service
 
 router = APIRouter(prefix="/events", tags=["events"])
 
@@ -21,12 +15,9 @@ router = APIRouter(prefix="/events", tags=["events"])
 def list_events(store: StoreDep, paging: PagingDep,
                 filters: EventFiltersDep) -> ListPublic[EventPublic]:
     """Events, newest and most reported first, with the exact total matching the filters."""
-    wanted = {"language": filters.language, "date_from": filters.date_from,
-              "date_to": filters.date_to, "entity_id": filters.entity}
-    items = store.list_events(limit=paging.limit, offset=paging.offset, **wanted)
-    total = store.count_events(**wanted)
-    return ListPublic[EventPublic](items=[EventPublic.of(e) for e in items], total=total,
-                                   limit=paging.limit, offset=paging.offset)
+    return service.list_events(store, limit=paging.limit, offset=paging.offset,
+                               language=filters.language, date_from=filters.date_from,
+                               date_to=filters.date_to, entity_id=filters.entity)
 
 
 @router.get("/{event_id}", response_model=EventDetailPublic,
@@ -34,8 +25,4 @@ def list_events(store: StoreDep, paging: PagingDep,
 def get_event(event_id: LiveEventId, store: StoreDep) -> EventDetailPublic:
     """One event with its articles and key entities. The id of an event merged into another
     redirects (308) to the surviving event."""
-    view = event_view(store, event_id)
-    base = EventPublic.of(view.event).model_dump()
-    return EventDetailPublic(
-        **base, articles=[ArticleSummaryPublic.of(a.article) for a in view.articles],
-        entities=[EntityPublic.of(e) for e in view.entities])
+    return service.event_detail(store, event_id)

@@ -8,12 +8,12 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from sujet.api.assemble import source_label
 from sujet.api.deps import StoreDep
 from sujet.api.syndication import FeedItem, FeedMeta, atom, rss
 from sujet.errors import NotFound
 from sujet.model import Article
 from sujet.pipeline.search import expansion_terms
+from sujet.provenance import source_label
 from sujet.store.base import ArticleQuery
 
 router = APIRouter(prefix="/feeds", tags=["feeds"])

@@ -1,7 +1,8 @@
-"""A person's (or organisation's, or place's) dossier, assembled from the store.
+"""A person's (or organisation's, or place's) dossier, assembled from the store: the one the
+API, the web page and `sujet entity` show.
 
-Variants grouped by script, position history, mentions per month, co-mentioned entities and a
-page of articles.
+Variants grouped by script, position history, mentions per month, co-mentioned entities, a
+page of articles and what the entity said.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
-from sujet.api.assemble import EntityCache
 from sujet.api.caching import TTLCache
 from sujet.api.schemas import (
     ArticleSummaryPublic,
@@ -25,7 +25,8 @@ from sujet.api.schemas import (
 from sujet.entities.careers import careers, latest_career, org_key_of
 from sujet.errors import NotFound
 from sujet.model import Entity
-from sujet.store.base import ArticleQuery, Store
+from sujet.services.entity_cache import EntityCache
+from sujet.store.base import ArticleQuery, EntityQuery, Store
 
 # Co-mentions are counted over the newest CO_MENTION_ARTICLES articles of the entity (one
 # grouped query; bounded so that the dossier of a place named in half the corpus stays fast).
@@ -106,3 +107,22 @@ def co_mentioned(store: Store, entity_id: str, articles: int,
     found = {e.id: e for e in EntityCache(store, shared).many([i for i, _ in together])}
     return [CoMentionPublic(entity_id=other.id, name=other.name, type=other.type, articles=n)
             for other_id, n in together if (other := found.get(other_id)) is not None]
+
+
+def find_entity(store: Store, name_or_id: str) -> Entity:
+    """The entity ``name_or_id`` names: an id, the one id it is a prefix of (4 characters or
+    more), else the most mentioned entity with that name or variant, else with a name
+    containing it."""
+    entity = store.get_entity(name_or_id)
+    if entity is None and len(name_or_id) >= 4:
+        ids = store.ids_with_prefix("entity", name_or_id, limit=2)
+        if len(ids) == 1:
+            entity = store.get_entity(ids[0])
+    if entity is None:
+        exact = sorted(store.find_entities(name_or_id), key=lambda e: -e.mentions)
+        partial = store.list_entities(EntityQuery(name=name_or_id, limit=50))
+        found = exact or sorted(partial, key=lambda e: -e.mentions)
+        if not found:
+            raise NotFound(f"no entity named {name_or_id!r}")
+        entity = found[0]
+    return entity

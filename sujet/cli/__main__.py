@@ -1,0 +1,5 @@
+"""``python -m sujet.cli``: the same as the ``sujet`` command."""
+
+from sujet.cli import main
+
+main()
