@@ -6,7 +6,9 @@ Maslyak / Parkhomchik, "de": Masljak / Parchomtschik, "scientific": Masljak / Pa
 ``skeleton`` maps any spelling to a coarse ASCII sound key in which the usual variants agree:
 Мазур / Masur / Mazur -> "mazur", Масляк / Masljak / Maslyak -> "maslak". ``word_keys`` gives
 the keys of the readings of one name word (English reading of a Latin name, without a feminine
-or a case ending), which the same-person decision compares.
+or a case ending), which the same-person decision compares. ``coarse_skeleton`` is the older,
+simpler key the story features (article name keys, name frequencies, event pair models) are
+built on.
 """
 
 from __future__ import annotations
@@ -15,34 +17,24 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_RU_COMMON = {
-    "а": "a",
-    "б": "b",
-    "в": "v",
-    "г": "g",
-    "д": "d",
-    "е": "e",
-    "ё": "e",
-    "з": "z",
-    "и": "i",
-    "й": "y",
-    "к": "k",
-    "л": "l",
-    "м": "m",
-    "н": "n",
-    "о": "o",
-    "п": "p",
-    "р": "r",
-    "с": "s",
-    "т": "t",
-    "у": "u",
-    "ф": "f",
-    "ц": "ts",
-    "ъ": "",
-    "ы": "y",
-    "ь": "",
-    "э": "e",
-}
+
+def _pairs(pairs: str) -> list[tuple[str, str]]:
+    """"a=b c=d ..." to (a, b), (c, d), ... in order (an empty right side drops the letter)."""
+    out = []
+    for pair in pairs.split():
+        src, dst = pair.split("=", 1)
+        out.append((src, dst))
+    return out
+
+
+def _table(pairs: str) -> dict[str, str]:
+    return dict(_pairs(pairs))
+
+
+_RU_COMMON = _table(
+    "а=a б=b в=v г=g д=d е=e ё=e з=z и=i й=y к=k л=l м=m н=n о=o п=p р=r с=s т=t у=u ф=f "
+    "ц=ts ъ= ы=y ь= э=e"
+)
 _STYLES: dict[str, dict[str, str]] = {
     "en": {"ж": "zh", "х": "kh", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya", "й": "y"},
     "de": {
@@ -109,77 +101,12 @@ def to_latin(text: str, lang: str = "ru", style: str = "en") -> str:
 
 # Latin -> Cyrillic (Russian), longest match first; German and Slavic spellings.
 _LAT2CYR = sorted(
-    {
-        "schtsch": "щ",
-        "shch": "щ",
-        "tsch": "ч",
-        "sch": "ш",
-        "sh": "ш",
-        "ch": "х",
-        "zh": "ж",
-        "kh": "х",
-        "ts": "ц",
-        "tz": "ц",
-        "ja": "я",
-        "ya": "я",
-        "ju": "ю",
-        "yu": "ю",
-        "jo": "ё",
-        "yo": "ё",
-        "je": "е",
-        "ye": "е",
-        "ij": "ий",
-        "iy": "ий",
-        "yj": "ый",
-        "cz": "ч",
-        "sz": "ш",
-        "rz": "ж",
-        "szcz": "щ",
-        "ph": "ф",
-        "th": "т",
-        "w": "в",
-        "a": "а",
-        "b": "б",
-        "v": "в",
-        "g": "г",
-        "d": "д",
-        "e": "е",
-        "z": "з",
-        "i": "и",
-        "j": "й",
-        "k": "к",
-        "l": "л",
-        "m": "м",
-        "n": "н",
-        "o": "о",
-        "p": "п",
-        "r": "р",
-        "s": "с",
-        "t": "т",
-        "u": "у",
-        "f": "ф",
-        "h": "х",
-        "c": "ц",
-        "y": "ы",
-        "x": "кс",
-        "q": "к",
-        "š": "ш",
-        "č": "ч",
-        "ž": "ж",
-        "ř": "рж",
-        "ł": "л",
-        "ę": "е",
-        "ą": "а",
-        "ć": "ч",
-        "ń": "н",
-        "ś": "ш",
-        "ź": "ж",
-        "ż": "ж",
-        "ö": "ё",
-        "ü": "ю",
-        "ä": "е",
-        "ß": "сс",
-    }.items(),
+    _table(
+        "schtsch=щ shch=щ tsch=ч sch=ш sh=ш ch=х zh=ж kh=х ts=ц tz=ц ja=я ya=я ju=ю yu=ю jo=ё "
+        "yo=ё je=е ye=е ij=ий iy=ий yj=ый cz=ч sz=ш rz=ж szcz=щ ph=ф th=т w=в a=а b=б v=в g=г "
+        "d=д e=е z=з i=и j=й k=к l=л m=м n=н o=о p=п r=р s=с t=т u=у f=ф h=х c=ц y=ы x=кс q=к "
+        "š=ш č=ч ž=ж ř=рж ł=л ę=е ą=а ć=ч ń=н ś=ш ź=ж ż=ж ö=ё ü=ю ä=е ß=сс"
+    ).items(),
     key=lambda kv: -len(kv[0]),
 )
 
@@ -214,66 +141,16 @@ def to_cyrillic(text: str, table: list[tuple[str, str]] | None = None) -> str:
 
 # --- the skeleton: a coarse sound key shared by the spellings of one name -----------------------
 
-_PRE = [  # Latin spellings -> a common form (applied on lower case, before diacritics go)
-    ("schtsch", "shch"),
-    ("szcz", "shch"),
-    ("tsch", "ch"),
-    ("sch", "sh"),
-    ("cz", "ch"),
-    ("sz", "sh"),
-    ("rz", "zh"),
-    ("ř", "rzh"),
-    ("š", "sh"),
-    ("ś", "sh"),
-    ("č", "ch"),
-    ("ć", "ch"),
-    ("ž", "zh"),
-    ("ż", "zh"),
-    ("ź", "zh"),
-    ("ł", "l"),
-    ("ß", "ss"),
-    ("đ", "dj"),
-    ("dž", "dzh"),
-    ("ě", "e"),
-    ("ů", "u"),
-    ("ő", "o"),
-    ("ű", "u"),
-]
-_POST = [  # ASCII spellings -> the key
-    ("shch", "sh"),
-    ("sht", "sh"),
-    ("tch", "ch"),
-    ("zh", "z"),
-    ("kh", "h"),
-    ("ch", "h"),
-    ("tz", "c"),
-    ("ts", "c"),
-    ("ph", "f"),
-    ("th", "t"),
-    ("w", "v"),
-    ("x", "ks"),
-    ("q", "k"),
-    ("ck", "k"),
-    ("sh", "s"),
-    ("ye", "e"),
-    ("ya", "a"),
-    ("yu", "u"),
-    ("yo", "o"),
-    ("ja", "a"),
-    ("ju", "u"),
-    ("jo", "o"),
-    ("je", "e"),
-    ("iy", "i"),
-    ("ij", "i"),
-    ("yj", "i"),
-    ("y", "i"),
-    ("j", "i"),
-    ("ou", "u"),
-    ("oo", "u"),
-    ("ee", "i"),
-    ("ea", "i"),
-    ("uo", "vo"),
-]
+# Latin spellings -> a common form (applied on lower case, before diacritics go); in order
+_PRE = _pairs(
+    "schtsch=shch szcz=shch tsch=ch sch=sh cz=ch sz=sh rz=zh ř=rzh š=sh ś=sh č=ch ć=ch ž=zh "
+    "ż=zh ź=zh ł=l ß=ss đ=dj dž=dzh ě=e ů=u ő=o ű=u"
+)
+# ASCII spellings -> the key; in order
+_POST = _pairs(
+    "shch=sh sht=sh tch=ch zh=z kh=h ch=h tz=c ts=c ph=f th=t w=v x=ks q=k ck=k sh=s ye=e "
+    "ya=a yu=u yo=o ja=a ju=u jo=o je=e iy=i ij=i yj=i y=i j=i ou=u oo=u ee=i ea=i uo=vo"
+)
 
 
 @lru_cache(maxsize=100_000)
@@ -379,3 +256,38 @@ def word_keys(word: str, lang: str | None = None, inflected: bool = False) -> fr
         forms |= {s for f in list(forms) for s in case_stems(f)}
     keys = {skeleton(f, lang) for f in forms}
     return frozenset(k for k in keys if k)
+
+
+# --- the coarse key of the story features ------------------------------------------------------
+# A simpler romanisation and sound key than :func:`skeleton`: the name keys of articles
+# (:func:`sujet.stories.keys.name_key`), the shipped name-frequency table and the event pair
+# models are built on it, so a change here needs ``make models``.
+
+_SIMPLE_CYR = _table(
+    "а=a б=b в=v г=g д=d е=e ё=e ж=zh з=z и=i й=i к=k л=l м=m н=n о=o п=p р=r с=s т=t у=u ф=f "
+    "х=kh ц=ts ч=ch ш=sh щ=shch ъ= ы=y ь= э=e ю=yu я=ya і=i ї=i є=e ґ=g ў=u"
+)
+_LATIN_FOLD = str.maketrans(
+    _table(
+        "ä=a ö=o ü=u ß=ss é=e è=e ê=e á=a à=a â=a ó=o ò=o ô=o í=i ì=i ú=u ù=u ç=c ñ=n ł=l ś=s "
+        "ź=z ż=z ć=c ń=n ą=a ę=e č=c š=s ž=z ř=r ě=e ğ=g ş=s ı=i"
+    )
+)
+# German, English and scholarly renderings of Slavic sounds collapse to one form; in order.
+_COARSE = _pairs(
+    "shch=sh tsch=h sch=sh zh=sh kh=h ch=h ck=k ph=f ts=s tz=s w=v z=s j=i y=i x=ks q=k"
+)
+
+
+def simple_latin(text: str) -> str:
+    """Lowercase Latin rendering of Cyrillic (scholarly-simple) and folded Latin diacritics."""
+    low = text.lower()
+    return "".join(_SIMPLE_CYR.get(ch, ch) for ch in low).translate(_LATIN_FOLD)
+
+
+def coarse_skeleton(word: str) -> str:
+    """The coarse sound key of one word (Мазура / Masur -> "masura" / "masur")."""
+    s = simple_latin(word)
+    for a, b in _COARSE:
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)  # doubled letters: Massljak / Masljak

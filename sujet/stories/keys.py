@@ -13,26 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-_CYR = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
-    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-    "і": "i", "ї": "i", "є": "e", "ґ": "g", "ў": "u",
-}
-_LATIN_FOLD = str.maketrans({
-    "ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e", "ê": "e", "á": "a", "à": "a",
-    "â": "a", "ó": "o", "ò": "o", "ô": "o", "í": "i", "ì": "i", "ú": "u", "ù": "u", "ç": "c",
-    "ñ": "n", "ł": "l", "ś": "s", "ź": "z", "ż": "z", "ć": "c", "ń": "n", "ą": "a", "ę": "e",
-    "č": "c", "š": "s", "ž": "z", "ř": "r", "ě": "e", "ğ": "g", "ş": "s", "ı": "i",
-})
-# Spelling skeleton: German, English and scholarly renderings of Slavic sounds collapse to one
-# form. Order matters (longest first).
-_SKELETON = (
-    ("shch", "sh"), ("tsch", "h"), ("sch", "sh"), ("zh", "sh"), ("kh", "h"), ("ch", "h"),
-    ("ck", "k"), ("ph", "f"), ("ts", "s"), ("tz", "s"), ("w", "v"), ("z", "s"), ("j", "i"),
-    ("y", "i"), ("x", "ks"), ("q", "k"),
-)
+from sujet.entities.translit import coarse_skeleton as skeleton
+from sujet.entities.translit import simple_latin as transliterate
+
 KEY_LEN = 5  # a skeleton prefix of 5 letters drops Russian/German case endings of most names
 
 _WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:[-'][^\W\d_]+)*", re.UNICODE)
@@ -42,19 +25,6 @@ _SENT_END = re.compile(r"[.!?…:]\s*$")
 
 # Capitalised function words and month names that are not names (ru, de, en, and a few more).
 _COMMON = frozenset(["в", "во", "на", "по", "из", "за", "от", "до", "для", "при", "без", "над", "под", "о", "об", "а", "и", "но", "или", "что", "как", "это", "этот", "эта", "эти", "тот", "та", "те", "он", "она", "они", "мы", "вы", "я", "его", "ее", "её", "их", "не", "ни", "же", "бы", "ли", "уже", "также", "так", "тогда", "кроме", "после", "перед", "между", "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder", "aber", "auch", "nicht", "im", "in", "am", "an", "auf", "aus", "bei", "mit", "nach", "von", "vor", "zu", "zum", "zur", "für", "über", "unter", "durch", "gegen", "ohne", "um", "als", "wie", "wenn", "dass", "es", "er", "sie", "wir", "ihr", "ich", "man", "sich", "so", "doch", "noch", "schon", "nur", "hier", "dort", "dies", "diese", "dieser", "dieses", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "not", "no", "yes", "if", "when", "while", "after", "before", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms", "dr", "республика", "республики", "республикой", "республику", "область", "области", "областью", "край", "края", "город", "губернатор", "губернатора", "министр", "министра", "министерство", "премьер", "президент", "президента", "глава", "главы", "заместитель", "председатель", "правительство", "правительства", "директор", "генеральный", "посол", "мэр", "компания", "новости", "фото", "источник", "также", "однако", "кроме", "republik", "gebiet", "gebiets", "region", "stadt", "minister", "ministers", "ministerin", "präsident", "präsidenten", "regierung", "gouverneur", "vorsitzende", "chef", "direktor", "botschafter", "bürgermeister", "unternehmen", "zusammenarbeit", "jahr", "jahres", "jahren", "nachrichten", "foto", "quelle", "republic", "region", "city", "minister", "president", "government", "governor", "director", "ambassador", "mayor", "company", "news", "photo", "source", "year", "el", "la", "los", "las", "un", "una", "y", "o", "de", "del", "en", "con", "por", "para", "que", "se", "lo", "le", "les", "du", "des", "et", "ou", "un", "une", "le", "à"])
-
-
-def transliterate(text: str) -> str:
-    """Lowercase Latin rendering of Cyrillic (scholarly-simple) and folded Latin diacritics."""
-    low = text.lower()
-    return "".join(_CYR.get(ch, ch) for ch in low).translate(_LATIN_FOLD)
-
-
-def skeleton(word: str) -> str:
-    s = transliterate(word)
-    for a, b in _SKELETON:
-        s = s.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", s)  # doubled letters: Massljak / Masljak
 
 
 @lru_cache(maxsize=200_000)
@@ -120,3 +90,6 @@ def light_keys(title: str, text: str, *, max_chars: int = 6000) -> LightKeys:
             numbers.add(n)
     return LightKeys(names=names, numbers=frozenset(numbers), years=frozenset(years),
                      surfaces=surfaces)
+
+
+__all__ = ["KEY_LEN", "LightKeys", "light_keys", "name_key", "skeleton", "transliterate"]
