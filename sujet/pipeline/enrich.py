@@ -341,7 +341,7 @@ class EventEnricher:
         store.upsert_storylines(lines.storylines)
         if lines.aliases:
             store.add_storyline_aliases(lines.aliases)
-        old_lines = {s.id for s in store.list_storylines(limit=1_000_000)}
+        old_lines = store.storyline_ids()
         gone = old_lines - {s.id for s in lines.storylines}
         if gone:
             store.delete_storylines(sorted(gone))

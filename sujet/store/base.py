@@ -271,6 +271,10 @@ class Store(ABC):
     @abstractmethod
     def count_storylines(self) -> int: ...
 
+    @abstractmethod
+    def storyline_ids(self) -> set[str]:
+        """The ids of every stored storyline (their rows are not read)."""
+
     # -- ids of merged events and storylines ------------------------------------------------
     # When two events (or storylines) merge, one id survives and the other becomes its alias,
     # so that every link to either keeps working. Write the aliases after storing the survivors

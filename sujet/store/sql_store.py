@@ -242,6 +242,9 @@ class SqlStore(Store):
     def count_storylines(self) -> int:
         return self.storylines.count_storylines()
 
+    def storyline_ids(self) -> set[str]:
+        return self.storylines.storyline_ids()
+
     def add_event_aliases(self, aliases: Mapping[str, str]) -> None:
         self.events.add_event_aliases(aliases)
 

@@ -242,11 +242,13 @@ def test_storylines_round_trip_order_delete(store: Store) -> None:
     assert store.get_storyline("s1") == old
     assert [s.id for s in store.list_storylines()] == ["s2", "s1"]
     assert [s.id for s in store.list_storylines(limit=1, offset=1)] == ["s1"]
+    assert store.storyline_ids() == {"s1", "s2"}
     old.event_ids = ["e1"]
     store.upsert_storylines([old])
     assert store.get_storyline("s1") == old
     store.delete_storylines(["s2"])
     assert [s.id for s in store.list_storylines()] == ["s1"]
+    assert store.storyline_ids() == {"s1"}
     assert store.get_storyline("s2") is None
 
 

@@ -70,6 +70,10 @@ class StorylineRepository:
         with self.db.read() as conn:
             return int(conn.execute(select(func.count()).select_from(t.storylines)).scalar_one())
 
+    def storyline_ids(self) -> set[str]:
+        with self.db.read() as conn:
+            return {str(i) for i in conn.execute(select(t.storylines.c.id)).scalars()}
+
     def _load_storylines(self, conn: Connection, ids: Sequence[str]) -> list[Storyline]:
         rows: dict[str, Mapping[Any, Any]] = {}
         events: dict[str, list[Mapping[Any, Any]]] = {}
