@@ -23,10 +23,11 @@ from sujet.errors import BadDate, NotFound
 from sujet.model import Article, Entity, Event
 from sujet.provenance import source_label
 from sujet.services.articles import persons_in_article, require_article
-from sujet.services.dossier import build_dossier
+from sujet.services.dossier import build_dossier, find_entity
 from sujet.services.entity_cache import EntityCache
 from sujet.services.events import event_view
 from sujet.services.search import search as run_search
+from sujet.services.storylines import require_storyline, storyline_events
 from sujet.store.base import ArticleQuery, EntityQuery, Store
 from sujet.store.date_filters import parse_filter_date
 from sujet.stories.importance import Importance, independent_sources, most_important_first
@@ -128,15 +129,14 @@ def event_cards(store: Store, events: list[Event], caches: Caches, *,
 
 
 def resolve_entity(store: Store, value: str | None) -> Entity | None:
-    """An entity filter given as an id or as a name."""
+    """An entity filter given as an id or as a name (None when it names none)."""
     value = (value or "").strip()
     if not value:
         return None
-    entity = store.get_entity(value)
-    if entity is not None:
-        return entity
-    found = store.find_entities(value) or store.list_entities(EntityQuery(name=value, limit=1))
-    return found[0] if found else None
+    try:
+        return find_entity(store, value)
+    except NotFound:
+        return None
 
 
 @router.get("/", response_class=HTMLResponse, name="feed_page")
@@ -231,11 +231,8 @@ def storylines_page(request: Request, store: StoreDep,
 @router.get("/storylines/{storyline_id}", response_class=HTMLResponse, name="storyline_page")
 def storyline_page(storyline_id: LiveStorylineId, request: Request, store: StoreDep,
                    caches: CachesDep) -> Response:
-    storyline = store.get_storyline(storyline_id)
-    if storyline is None:
-        raise NotFound(f"no storyline with id {storyline_id}")
-    events = [e for e in (store.get_event(i) for i in storyline.event_ids) if e is not None]
-    events.sort(key=lambda e: e.date_from or "")
+    storyline = require_storyline(store, storyline_id)
+    events = storyline_events(store, storyline)
     people = [e for e in EntityCache(store).many(storyline.key_entities) if e.type == "PER"]
     return render(request, "storyline.html", {"storyline": storyline, "cards":
                                               event_cards(store, events, caches), "people": people})
