@@ -78,6 +78,30 @@ def _walked(name: str) -> bool:
     return inner.endswith(_WALKED) or "." not in inner
 
 
+def walked_files(folder: Path) -> Iterator[Path | ReadFailure]:
+    """The files a folder walk reads, in order (sorted names, sub-folders in place; hidden
+    entries and unknown types left out), and a ReadFailure for a folder that cannot be listed."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as err:
+        yield _failure(InputError(f"cannot list folder: {err.strerror or err}"), str(folder))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from walked_files(path)
+        elif _walked(entry.name):
+            yield path
+        else:
+            log.debug("skipping %s: not a known input type", path)
+
+
 class _Reader:
     def __init__(self, settings: Settings, *, fetch_links: bool,
                  known: Callable[[Page], bool] | None = None) -> None:
@@ -136,25 +160,11 @@ class _Reader:
         yield from self._read_file(path)
 
     def _walk(self, folder: Path) -> Iterator[PageOrFailure]:
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError as err:
-            yield _failure(InputError(f"cannot list folder: {err.strerror or err}"), str(folder))
-            return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            path = Path(entry.path)
-            try:
-                is_dir = entry.is_dir(follow_symlinks=False)
-            except OSError:
-                is_dir = False
-            if is_dir:
-                yield from self._walk(path)
-            elif _walked(entry.name):
-                yield from self._read_path(path)
+        for path in walked_files(folder):
+            if isinstance(path, ReadFailure):
+                yield path
             else:
-                log.debug("skipping %s: not a known input type", path)
+                yield from self._read_path(path)
 
     # -- files ----------------------------------------------------------------------------
 

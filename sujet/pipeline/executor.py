@@ -6,6 +6,9 @@ and a chunk, and gets the results back in input order.
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -58,30 +61,76 @@ class LocalExecutor:
         return None
 
 
-class DaskExecutor:
-    """Runs chunks on a Dask cluster: the given scheduler, or a local cluster started here."""
+def _run_batch(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    """One task of a Dask executor: ``fn`` over a slice of a chunk, in order."""
+    return [fn(item) for item in items]
 
-    def __init__(self, address: str | None = None) -> None:
+
+_DASK_LOGGERS = ("distributed", "tornado", "asyncio")
+
+
+class DaskExecutor:
+    """Runs chunks on a Dask cluster: the given scheduler, or a local cluster started here.
+
+    The local cluster has ``workers`` worker processes (default: one per core) with one thread
+    each. A chunk goes out as a few tasks per worker, each a slice of the chunk (the function
+    and the slice pickled once per task, not per record), and comes back in input order. Each
+    worker process keeps its bounded workers (:mod:`sujet.pipeline.bounded`) from task to task,
+    so models load once per worker. A task whose worker died is run again by the scheduler on
+    another one.
+    """
+
+    def __init__(self, address: str | None = None, workers: int | None = None) -> None:
         from dask.distributed import Client, LocalCluster
 
-        self._cluster = None
+        self._cluster: Any = None
         if address:
             self._client = Client(address)
         else:
-            self._cluster = LocalCluster(processes=True, threads_per_worker=1)
+            self._cluster = LocalCluster(
+                n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                dashboard_address=None, silence_logs=logging.CRITICAL,
+                # no dashboard; the scheduler's small HTTP server on a free port, not 8787
+                scheduler_kwargs={"dashboard": False, "dashboard_address": ":0"},
+            )
             self._client = Client(self._cluster)
 
+    @property
+    def workers(self) -> int:
+        return max(1, len(self._client.scheduler_info().get("workers", {})))
+
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
-        futures = self._client.map(fn, list(items), pure=False)
-        return list(self._client.gather(futures))
+        items = list(items)
+        if not items:
+            return []
+        tasks = min(len(items), 2 * self.workers)
+        size = -(-len(items) // tasks)
+        batches = [items[i : i + size] for i in range(0, len(items), size)]
+        futures = self._client.map(_run_batch, [fn] * len(batches), batches, pure=False)
+        return [out for batch in self._client.gather(futures) for out in batch]
 
     def close(self) -> None:
-        self._client.close()
-        if self._cluster is not None:
-            self._cluster.close()
+        """Close the client, then the cluster; the connections the cluster drops on the way
+        are expected, so their log lines are not shown."""
+        loggers = [logging.getLogger(name) for name in _DASK_LOGGERS]
+        levels = [lg.level for lg in loggers]
+        for lg in loggers:
+            lg.setLevel(logging.CRITICAL)
+        try:
+            with contextlib.suppress(Exception):
+                self._client.close()
+            if self._cluster is not None:
+                with contextlib.suppress(Exception):
+                    self._cluster.close()
+        finally:
+            for lg, level in zip(loggers, levels, strict=True):
+                lg.setLevel(level)
 
 
 def make_executor(settings: Settings) -> Executor:
+    """The executor ``settings.executor`` names: "dask" (the scheduler at
+    ``settings.dask_address``, else a local cluster of ``settings.dask_workers`` workers) or
+    "local" (this process)."""
     if settings.executor == "dask":
-        return DaskExecutor(settings.dask_address)
+        return DaskExecutor(settings.dask_address, getattr(settings, "dask_workers", None))
     return LocalExecutor()

@@ -72,15 +72,18 @@ from sujet.pipeline.report import (
     IngestReport,
     Reject,
 )
+from sujet.pipeline.shards import SHARD_SIZE, ShardedReader, ShardStep, shard_log
 from sujet.pipeline.steps import Run, Step, run_steps
 from sujet.store.base import IngestRecord, Store
 from sujet.store.ingest_lock import holding_ingest_lock
+from sujet.store.shards import ShardLog
 
 
 def ingest_steps(
-    run: Run, enrichers: Sequence[Enricher] = (), *, retry_rejected: bool = False
+    run: Run, enrichers: Sequence[Enricher] = (), *, retry_rejected: bool = False,
+    shards: ShardLog | None = None,
 ) -> list[Step]:
-    """The step list of an ingest into ``run.store``."""
+    """The step list of an ingest into ``run.store`` (``shards``: record finished shards)."""
     extract = BoundedExtraction(document_bounds(run.settings))
     return [
         ReadStep(run),
@@ -90,6 +93,7 @@ def ingest_steps(
         DedupStep(run),
         StoreStep(run, enriched_later=bool(enrichers)),
         *enrich_steps(run, enrichers),
+        *([ShardStep(run, shards)] if shards is not None else []),
     ]
 
 
@@ -104,13 +108,15 @@ def ingest_pages(
     enrichers: Sequence[Enricher] = (),
     progress: bool = False,
     retry_rejected: bool = False,
+    shards: ShardLog | None = None,
 ) -> IngestReport:
     """Ingest pages (and ReadFailure records, which are counted) into the store.
 
     Each page is extracted in a bounded worker process (:mod:`sujet.pipeline.bounded`) on
     whichever executor runs the chunk. A page rejected at extraction (a time, memory or size
     bound, no article text...) is remembered in the store and skipped by later runs, so a
-    hostile page costs its bound once; ``retry_rejected`` extracts them again.
+    hostile page costs its bound once; ``retry_rejected`` extracts them again. With
+    ``shards``, the shard marks among the pages (:mod:`sujet.pipeline.shards`) are recorded.
     """
     report = report or IngestReport()
     own_executor = executor is None
@@ -119,7 +125,7 @@ def ingest_pages(
     t0 = time.perf_counter()
     try:
         run = Run(store, settings, report, executor)
-        steps = ingest_steps(run, enrichers, retry_rejected=retry_rejected)
+        steps = ingest_steps(run, enrichers, retry_rejected=retry_rejected, shards=shards)
         for _ in run_steps(pages, steps, settings.ingest.batch_size, on_chunk=bar.update):
             pass
     finally:
@@ -141,12 +147,14 @@ def run_ingest(
     enrichers: Sequence[Enricher] | None = None,
     retry_rejected: bool = False,
     executor: Executor | None = None,
+    shard_size: int = SHARD_SIZE,
 ) -> IngestReport:
     """Read the inputs (paths, folders, feeds, WARC, URLs) and ingest them; record the run.
 
     ``retry_rejected``: extract again the documents earlier runs rejected at extraction.
     ``executor``: where per-document work runs (default: ``make_executor(settings)``, closed
-    at the end).
+    at the end). Local files and folders are read in shards of ``shard_size`` records or
+    files: a run started again after a crash skips the shards the crashed run finished.
     """
     from sujet.ingest.readers import iter_pages
     from sujet.pipeline.enrich import default_enrichers
@@ -177,9 +185,15 @@ def run_ingest(
             return store.has_article(key) or (
                 not retry_rejected and bool(store.rejected_keys([key])))
 
-        pages = iter_pages(inputs, settings, fetch_links=fetch_links, known=known)
+        log = shard_log(store)
+        reader = None if log is None else ShardedReader(
+            settings, log, size=shard_size, fetch_links=fetch_links, known=known)
+        pages = (iter_pages(inputs, settings, fetch_links=fetch_links, known=known)
+                 if reader is None else reader.pages(inputs))
         ingest_pages(pages, store, settings, report=report, enrichers=chosen, progress=progress,
-                     retry_rejected=retry_rejected, executor=executor)
+                     retry_rejected=retry_rejected, executor=executor, shards=log)
+        if log is not None and reader is not None:
+            log.forget(reader.input_ids)  # finished: the next run reads the inputs whole
     finally:
         if own_executor:
             executor.close()

@@ -41,6 +41,9 @@ class Doc:
     site_lines: frozenset[str] | None = None
     retried: bool = False  # rejected by an earlier run and extracted again on purpose
     errors: list[dict[str, str]] = field(default_factory=list)  # enrichment failures
+    # Not a document: a mark in the stream (the end of an input's shard) that steps pass on
+    # untouched, after the chunk's documents, to the step that acts on it.
+    mark: Any = None
 
     @property
     def source(self) -> str:
@@ -79,6 +82,7 @@ class Step:
     override :meth:`run` for work on the whole chunk (an executor's map, one transaction)."""
 
     name = "step"
+    sees_marks = False  # whether run() is given the chunk's marks too
 
     def __init__(self, run: Run) -> None:
         self.run_of = run
@@ -105,6 +109,10 @@ class Step:
 
     def __call__(self, docs: Iterable[Doc]) -> Iterator[Doc]:
         records = list(docs)  # the steps before this one ran here, outside its timer
+        marks: list[Doc] = []
+        if not self.sees_marks:
+            marks = [d for d in records if isinstance(d, Doc) and d.mark is not None]
+            records = [d for d in records if not (isinstance(d, Doc) and d.mark is not None)]
         self.stats.seen += len(records)
         t0 = time.perf_counter()
         try:
@@ -114,6 +122,7 @@ class Step:
         self.stats.kept += len(kept)
         self.run_of.report.steps[self.name] = self.stats.as_dict()
         yield from kept
+        yield from marks
 
 
 def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
