@@ -286,7 +286,7 @@ def worker(role: str, warm: Callable[[], object] | None = None) -> BoundedWorker
     """This process's worker for ``role`` (one per role, started on first call)."""
     with _WORKERS_LOCK:
         found = _WORKERS.get(role)
-        if found is None or found.warm is not warm:
+        if found is None or found.warm != warm:  # an equal warm-up (a copy) keeps it
             if found is not None:
                 found.close()
             found = _WORKERS[role] = BoundedWorker(role, warm)
