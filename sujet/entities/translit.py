@@ -17,6 +17,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from sujet.lang import profile
+
 
 def _pairs(pairs: str) -> list[tuple[str, str]]:
     """"a=b c=d ..." to (a, b), (c, d), ... in order (an empty right side drops the letter)."""
@@ -65,14 +67,6 @@ _STYLES: dict[str, dict[str, str]] = {
         "ы": "y",
     },
 }
-# Language-specific letters (applied over the style table).
-_LANG: dict[str, dict[str, str]] = {
-    "uk": {"г": "h", "ґ": "g", "и": "y", "і": "i", "ї": "yi", "є": "ye", "'": "", "’": ""},
-    "bg": {"щ": "sht", "ъ": "a", "ь": "y", "ю": "yu", "я": "ya", "й": "y"},
-    "be": {"г": "h", "і": "i", "ў": "u", "'": ""},
-    "sr": {"ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz"},
-    "mk": {"ѓ": "gj", "ќ": "kj", "ѕ": "dz", "ј": "j", "љ": "lj", "њ": "nj", "џ": "dz"},
-}
 _CYR = re.compile(r"[\u0400-\u04FF]")
 
 
@@ -82,7 +76,8 @@ def is_cyrillic(text: str) -> bool:
 
 def to_latin(text: str, lang: str = "ru", style: str = "en") -> str:
     """Romanise Cyrillic ``text`` (other characters kept); capitalisation follows the source."""
-    table = {**_RU_COMMON, **_STYLES.get(style, _STYLES["en"]), **_LANG.get(lang, {})}
+    # the language's own letters (its profile's ``romanisation``) over the Russian table
+    table = {**_RU_COMMON, **_STYLES.get(style, _STYLES["en"]), **profile(lang).romanisation}
     out: list[str] = []
     for i, ch in enumerate(text):
         low = ch.lower()
@@ -90,8 +85,6 @@ def to_latin(text: str, lang: str = "ru", style: str = "en") -> str:
         if rep is None:
             out.append(ch)
             continue
-        if style == "en" and low == "е" and (i == 0 or not text[i - 1].isalpha()) and lang == "ru":
-            rep = "ye" if False else "e"  # initial е: both "Evgeny" and "Yevgeny" occur; keep "e"
         if ch.isupper():
             nxt_upper = i + 1 < len(text) and text[i + 1].isupper()
             rep = rep.upper() if nxt_upper else rep[:1].upper() + rep[1:]
@@ -158,10 +151,10 @@ def skeleton(name: str, lang: str | None = None) -> str:
     """A lower-case ASCII sound key: spellings of one name in any script mostly agree."""
     text = name.lower()
     if is_cyrillic(text):
-        text = to_latin(text, lang if lang in _LANG or lang == "ru" else "ru", "en").lower()
+        text = to_latin(text, lang or "ru", "en").lower()
     for src, dst in _PRE:
         text = text.replace(src, dst)
-    if lang == "pl":
+    if profile(lang).soft_ie:
         text = re.sub(r"(?<=[bcdfghklmnprstvwz])ie", "e", text)  # Miedwiediew / Medvedev
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = re.sub(r"[^a-z ]+", " ", text)

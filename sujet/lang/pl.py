@@ -42,6 +42,7 @@ PROFILE = register(
         upper="ĄĆĘŁŃÓŚŹŻ",
         lower="ąćęłńóśźż",
         roles="en",
+        soft_ie=True,
         ner=NerTriggers(
             person_before=words(
                 """

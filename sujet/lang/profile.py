@@ -101,6 +101,10 @@ class LanguageProfile:
     function_words: frozenset[str] = frozenset()
     # articles and prepositions after which a capitalised word is a noun, rarely a name
     determiners: frozenset[str] = frozenset()
+    # Cyrillic letters read otherwise than in Russian, romanised (Ukrainian "г" -> "h")
+    romanisation: Mapping[str, str] = field(default_factory=dict)
+    # a soft consonant before "e" written "ie" in Latin names (Polish "Miedwiediew" = Medvedev)
+    soft_ie: bool = False
     # the ending of an adjective made from a place name that the name takes ("Minsker": "er")
     place_adjective_suffix: str | None = None
     # a name's normal form: strip a genitive "-s" the document also writes without it

@@ -43,6 +43,7 @@ PROFILE = register(
         upper="АБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯ",
         lower="абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
         roles="en",
+        romanisation={"г": "h", "ґ": "g", "и": "y", "і": "i", "ї": "yi", "є": "ye", "'": "", "’": ""},
         ner=NerTriggers(
             person_before=words(
                 """

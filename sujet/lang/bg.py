@@ -1,0 +1,14 @@
+"""Bulgarian: how its Cyrillic letters are romanised (no other rules yet)."""
+
+from __future__ import annotations
+
+from sujet.lang import register
+from sujet.lang.profile import LanguageProfile
+
+PROFILE = register(
+    LanguageProfile(
+        code="bg",
+        name="Bulgarian",
+        romanisation={"щ": "sht", "ъ": "a", "ь": "y", "ю": "yu", "я": "ya", "й": "y"},
+    )
+)
