@@ -26,7 +26,7 @@ from sujet.config import Settings
 from sujet.model import Article
 from sujet.pipeline import bounded
 from sujet.pipeline.bounded import Bounds, Overrun
-from sujet.pipeline.executor import Executor, LocalExecutor
+from sujet.pipeline.executor import Executor, LocalExecutor, make_executor
 from sujet.pipeline.report import ENRICH_FAILED, FAILED, ArticleFailure, Enricher, IngestReport
 from sujet.pipeline.steps import Doc, Run, Step, run_steps
 from sujet.store.base import Store
@@ -207,7 +207,8 @@ def finish_enrichment(
     """Enrich stored articles that were never enriched (or all of them); returns how many.
 
     Articles marked ``"failed"`` are left alone unless ``redo_all``: a bad article is not
-    retried on every ingest (``sujet enrich`` marks them pending again first).
+    retried on every ingest (``sujet enrich`` marks them pending again first). Without an
+    ``executor``, the one ``settings`` names is started here and closed at the end.
     """
     if not enrichers:
         return 0
@@ -215,6 +216,12 @@ def finish_enrichment(
         Doc(article=a) for a in store.iter_articles()
         if redo_all or a.metadata.get("enriched") is False
     )
-    run = Run(store, settings, report, executor or LocalExecutor())
-    steps = enrich_steps(run, enrichers)
-    return sum(1 for _ in run_steps(pending, steps, settings.ingest.batch_size))
+    own_executor = executor is None
+    executor = executor or make_executor(settings)
+    try:
+        run = Run(store, settings, report, executor)
+        steps = enrich_steps(run, enrichers)
+        return sum(1 for _ in run_steps(pending, steps, settings.ingest.batch_size))
+    finally:
+        if own_executor:
+            executor.close()
