@@ -86,6 +86,7 @@ PROFILE = register(
         ),
         stemmer="german",
         concepts_column=1,
+        function_words=words("aber als am an auf bei das der die ein eine im in mit nach und von wenn zu"),
         roles="de",
         role_rules=RoleRules(
             modifiers=words(

@@ -88,6 +88,13 @@ PROFILE = register(
         ),
         stemmer="english",
         concepts_column=2,
+        function_words=words(
+            """
+            a after an and as at before but by during for from he her his i if in it its mr
+            mrs ms dr my of on or our over she since that the their these they this those to
+            under we when while with you your
+            """
+        ),
         roles="en",
         role_rules=RoleRules(
             modifiers=words("first deputy former acting vice prime chief senior interim foreign state"),

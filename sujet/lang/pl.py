@@ -41,6 +41,7 @@ PROFILE = register(
         range_to=("do",),
         upper="ĄĆĘŁŃÓŚŹŻ",
         lower="ąćęłńóśźż",
+        function_words=words("ale do jak na o po ta ten w z że"),
         roles="en",
         soft_ie=True,
         ner=NerTriggers(

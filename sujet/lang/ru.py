@@ -86,6 +86,7 @@ PROFILE = register(
         ),
         stemmer="russian",
         concepts_column=0,
+        function_words=words("а в для и из к как на но о по с у что это"),
         roles="ru",
         role_rules=RoleRules(
             modifiers=words(

@@ -7,12 +7,13 @@ any input: a text without capitalised words simply yields no spans.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sujet.entities.gazetteer import entity_type, fold
 from sujet.entities.ner.person_repair import given_name_start
 from sujet.entities.span import Span
 from sujet.entities.tokenize import Token, tokenized_sentences
-from sujet.lang import DEFAULT, LanguageProfile, profile
+from sujet.lang import DEFAULT, LanguageProfile, generation, profile, profiles
 from sujet.model import EntityType
 
 # Lower-case particles allowed inside a name ("Ludwig van Beethoven", "Osama bin Laden").
@@ -35,105 +36,6 @@ _PARTICLES = frozenset(
         "y",
         "of",
         "и",
-    ]
-)
-# Capitalised function words that start sentences in the languages of the news.
-_FUNCTION = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "of",
-        "for",
-        "and",
-        "but",
-        "or",
-        "if",
-        "as",
-        "by",
-        "to",
-        "from",
-        "with",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "he",
-        "she",
-        "we",
-        "they",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "i",
-        "you",
-        "after",
-        "before",
-        "when",
-        "while",
-        "during",
-        "since",
-        "under",
-        "over",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "der",
-        "die",
-        "das",
-        "ein",
-        "eine",
-        "in",
-        "im",
-        "am",
-        "an",
-        "auf",
-        "und",
-        "aber",
-        "wenn",
-        "als",
-        "mit",
-        "von",
-        "zu",
-        "nach",
-        "bei",
-        "w",
-        "na",
-        "z",
-        "i",
-        "o",
-        "do",
-        "po",
-        "że",
-        "to",
-        "ten",
-        "ta",
-        "jak",
-        "ale",
-        "в",
-        "на",
-        "с",
-        "и",
-        "о",
-        "по",
-        "из",
-        "для",
-        "как",
-        "что",
-        "это",
-        "но",
-        "а",
-        "у",
-        "к",
     ]
 )
 _PER_LIKE = re.compile(r"^[A-ZÀ-ÝĀ-ŽА-ЯЁЄІЇҐ][a-zà-ÿā-žа-яёєіїґ'’]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?$")
@@ -161,6 +63,13 @@ _LOC_PREPS = frozenset(
         "под",
     ]
 )
+
+
+@lru_cache(maxsize=4)
+def _function_words(generation: int) -> frozenset[str]:
+    """Capitalised function words that start sentences, of every profile: no name starts with
+    one (the language of a sentence is not always the article's)."""
+    return frozenset().union(*(p.function_words for p in profiles()))
 
 
 def _calendar_words(*profiles: LanguageProfile) -> frozenset[str]:
@@ -194,7 +103,7 @@ class FallbackRecognizer:
         self._org = own.ner.org_heads | english.ner.org_heads
         self._loc = own.ner.place_heads | english.ner.place_heads
         self._calendar = _calendar_words(own, english)
-        self._function = _FUNCTION | own.function_words
+        self._function = _function_words(generation())
 
     def recognize(self, text: str) -> list[Span]:
         try:
