@@ -104,3 +104,20 @@ def test_ukrainian_names_by_rules() -> None:
 def test_a_calendar_word_is_no_name() -> None:
     spans = get_recognizer("pl").recognize("Decyzja zapadnie w Poniedziałek, a nie w Czerwcu.")
     assert not [s for s in spans if s.text in ("Poniedziałek", "Czerwcu")]
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Opublikowano: 5 maja 2024, 14:30", "2024-05-05"),
+        ("Опубліковано 12 березня 2024 року", "2024-03-12"),
+        ("Veröffentlicht am 16. August 2019", "2019-08-16"),
+    ],
+)
+def test_page_dates_in_every_profile(line: str, iso: str) -> None:
+    """The HTML byline reader and the text-dump date lines read the profiles' month names."""
+    from sujet.extract.html.textdates import parse_text_day
+    from sujet.extract.textdump.dates import dates_in_line
+
+    assert parse_text_day(line.split(" ", 1)[1].removeprefix("am ")) == iso
+    assert dates_in_line(line) == [iso]
