@@ -79,6 +79,13 @@ PROFILE = register(
             r"zustimmen\b", r"ich bin einverstanden\b", r"nach oben\b", r"drucken\b",
             r"artikel teilen\b", "schlagworte?:", "themen:", r"zurück( zur übersicht)?\b",
         ),
+        relative_time=(
+            r"\bvor\s+\d+\s*(?:sekunde|minute|stunde|tag|woche|monat|jahr)\w*\b",
+            "^(?:gestern|heute)$",
+        ),
+        credits=(
+            "foto:", "bild:",
+        ),
         section_stops=(
             r"(\d+ )?kommentare?( \(\d+\))?:?$", r"(mehr zum thema|das könnte sie auch interessieren)\b",
             r"(weitere artikel|ähnliche artikel|verwandte artikel|lesen sie auch|auch interessant)\b",

@@ -78,6 +78,14 @@ PROFILE = register(
             r"recent posts\b", r"popular posts\b", "tags?:", "categor(y|ies):", r"filed under\b",
             r"posted (in|by|on)\b", "print( this)?$", "email( this)?$", r"download( the)? app\b",
         ),
+        relative_time=(
+            r"\b\d+\s*(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b",
+            "^(?:yesterday|today|just now)$",
+            r"\bago$",
+        ),
+        credits=(
+            r"\bcopyright\b", "photo:", "image:",
+        ),
         section_stops=(
             r"\d+ (comments?|responses?|replies|thoughts on)\b", r"(leave|post) a (reply|comment)\b",
             r"(show |view |load |read )?comments?( \(\d+\))?$", r"comments are closed\b",

@@ -82,6 +82,10 @@ class LanguageProfile:
     lower: str = ""
     # boilerplate lines of text dumps: regular expressions matched at the start of a whole line
     furniture: tuple[str, ...] = ()
+    # relative times of teaser lists ("5 hours ago", "vor 2 Stunden") and words of photo and
+    # rights credits ("Foto:", "источник фото"), regular expressions searched in a line
+    relative_time: tuple[str, ...] = ()
+    credits: tuple[str, ...] = ()
     # headers that open the section after an article ("Related stories", "Читайте также")
     section_stops: tuple[str, ...] = ()
     # the role rules (position titles and their holders) this language uses: its own code, or

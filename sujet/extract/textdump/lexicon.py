@@ -25,22 +25,33 @@ def _furniture_re(generation: int) -> re.Pattern[str]:
     return re.compile(r"^\W{0,3}(?:" + alternatives + ")", re.I)
 
 
-# Relative-time markers of teaser lists ("3 часа ago", "vor 2 Stunden", "5 hours ago").
-RELATIVE_TIME_RE = re.compile(
-    r"(\b\d+\s*(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b"
-    r"|\b\d+\s*(?:секунд|минут|час|дн|день|недел|месяц|год|лет)\w*\s+(?:назад|ago)\b"
-    r"|\bvor\s+\d+\s*(?:sekunde|minute|stunde|tag|woche|monat|jahr)\w*\b"
-    r"|^(?:yesterday|today|just now|gestern|heute|вчера|сегодня|только что)$"
-    r"|\bago$)",
-    re.I,
+# Relative-time markers of teaser lists ("3 часа ago", "vor 2 Stunden", "5 hours ago"): the
+# ``relative_time`` of every language profile.
+def relative_time_re() -> re.Pattern[str]:
+    return _relative_time_re(generation())
+
+
+@lru_cache(maxsize=4)
+def _relative_time_re(generation: int) -> re.Pattern[str]:
+    return re.compile("(" + "|".join(p for prof in profiles() for p in prof.relative_time) + ")", re.I)
+
+
+# Photo and rights credits that may be long enough to pass for a sentence: marks and agencies,
+# and the ``credits`` words of every language profile.
+_CREDIT_MARKS = (
+    r"©|\(c\)\s|getty images|\bdpa-infocom\b|shutterstock|\breuters/|\bap photo\b"
 )
 
-# Photo and rights credits that may be long enough to pass for a sentence.
-CREDIT_RE = re.compile(
-    r"(©|\(c\)\s|\bcopyright\b|правообладател|источник фото|фото:|foto:|bild:|"
-    r"photo:|image:|getty images|\bdpa-infocom\b|shutterstock|\breuters/|\bap photo\b)",
-    re.I,
-)
+
+def credit_re() -> re.Pattern[str]:
+    return _credit_re(generation())
+
+
+@lru_cache(maxsize=4)
+def _credit_re(generation: int) -> re.Pattern[str]:
+    words = "|".join(p for prof in profiles() for p in prof.credits)
+    return re.compile(f"({_CREDIT_MARKS}|{words})", re.I)
+
 
 # Headers that open the section after an article: comments, related stories, teaser lists (the
 # ``section_stops`` of every language profile). Inside the selected region the body stops at

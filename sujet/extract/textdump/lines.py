@@ -7,10 +7,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from sujet.extract.textdump.lexicon import (
-    CREDIT_RE,
-    RELATIVE_TIME_RE,
     SECTION_STOP_MAX_WORDS,
+    credit_re,
     furniture_re,
+    relative_time_re,
     section_stop_re,
 )
 
@@ -97,8 +97,8 @@ def _features(index: int, s: str, before: bool, after: bool) -> Line:
         sentences=len(_SENTENCE_END_RE.findall(s)),
         truncated=words <= 40 and bool(_TRUNCATED_RE.search(s)),
         furniture=short and bool(furniture_re().search(s)),
-        relative_time=words <= 8 and bool(RELATIVE_TIME_RE.search(s)),
-        credit=words <= 30 and bool(CREDIT_RE.search(s)),
+        relative_time=words <= 8 and bool(relative_time_re().search(s)),
+        credit=words <= 30 and bool(credit_re().search(s)),
         link_like=url_chars >= 0.6 * len(s),
         numeric=not alpha,
         upper_ratio=upper,
