@@ -93,11 +93,43 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench_state_"))
     inputs = write_halves(work, args.n)
 
+    schemas: list[str] = []
+
     def new_url(name: str) -> str:
         if args.pg:
-            return f"{PG}?schema=bench_state_{name}_{uuid.uuid4().hex[:8]}"
+            schemas.append(f"bench_state_{name}_{uuid.uuid4().hex[:8]}")
+            return f"{PG}?schema={schemas[-1]}"
         return f"sqlite:///{work / name}.sqlite"
 
+    try:
+        rows = measure(inputs, work, new_url)
+    finally:
+        drop_schemas(schemas)
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return
+    backend = "PostgreSQL" if args.pg else "SQLite"
+    print(f"{args.n} articles, {backend}")
+    print("| run | articles | mentions | counted | entities | positions | events | "
+          "same as clean | s |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name, r in rows.items():
+        print(f"| {name} | {r['articles']} | {r['mentions']} | {r['mentions_counted']} | "
+              f"{r['entities']} | {r['positions']} | {r['events']} | {r['same as clean']} | "
+              f"{r['seconds']} |")
+
+
+def drop_schemas(schemas: list[str]) -> None:
+    if not schemas:
+        return
+    import psycopg
+
+    with psycopg.connect(PG, autocommit=True) as conn:
+        for schema in schemas:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+def measure(inputs: list[Path], work: Path, new_url: Any) -> dict[str, Any]:
     rows: dict[str, Any] = {}
     t0 = time.monotonic()
     clean_url = new_url("clean")
@@ -124,18 +156,7 @@ def main() -> None:
 
     for row in rows.values():
         row["same as clean"] = row.pop("snapshot") == clean
-    if args.json:
-        print(json.dumps(rows, indent=2))
-        return
-    backend = "PostgreSQL" if args.pg else "SQLite"
-    print(f"{args.n} articles, {backend}")
-    print("| run | articles | mentions | counted | entities | positions | events | "
-          "same as clean | s |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for name, r in rows.items():
-        print(f"| {name} | {r['articles']} | {r['mentions']} | {r['mentions_counted']} | "
-              f"{r['entities']} | {r['positions']} | {r['events']} | {r['same as clean']} | "
-              f"{r['seconds']} |")
+    return rows
 
 
 if __name__ == "__main__":
