@@ -20,14 +20,14 @@ marks the article (the convention is described in :mod:`sujet.pipeline.ingest`).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sujet.config import Settings
-from sujet.model import Article, Entity, Event, Mention
+from sujet.model import Article, Event, Mention
 from sujet.pipeline.ingest import FAILED, ArticleFailure, Enricher
-from sujet.store.base import EntityQuery, Store
+from sujet.store.base import Store
 
 if TYPE_CHECKING:
     from sujet.entities import ArticleEntities, EntityResolver
@@ -35,21 +35,6 @@ if TYPE_CHECKING:
     from sujet.stories.pair import PairScorer
 
 log = logging.getLogger(__name__)
-_PAGE = 1000
-
-
-def _all_entities(store: Store) -> Iterator[Entity]:
-    offset = 0
-    while page := store.list_entities(EntityQuery(limit=_PAGE, offset=offset)):
-        yield from page
-        offset += len(page)
-
-
-def _all_events(store: Store) -> Iterator[Event]:
-    offset = 0
-    while page := store.list_events(limit=_PAGE, offset=offset):
-        yield from page
-        offset += len(page)
 
 
 def warm_entities() -> None:
@@ -162,7 +147,7 @@ class EntityEnricher:
             from sujet.entities import EntityResolver
 
             self._generation = store.state_generation
-            self._resolver = EntityResolver(_all_entities(store))
+            self._resolver = EntityResolver(store.iter_entities())
         return self._resolver
 
     def __call__(self, articles: list[Article], store: Store,
@@ -295,7 +280,7 @@ class EventEnricher:
             clusterer = EventClusterer(
                 self.settings.stories, scorer=self._scorer,
                 taken=lambda i: store.resolve_event_id(i) is not None)
-            events = list(_all_events(store))
+            events = list(store.iter_events())
             if events:
                 stored = [a for a in store.iter_articles()
                           if a.id not in exclude and a.event_id is not None]

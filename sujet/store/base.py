@@ -208,6 +208,10 @@ class Store(ABC):
     def delete_entities(self, entity_ids: Sequence[str]) -> None: ...
 
     @abstractmethod
+    def iter_entities(self, batch: int = 1000) -> Iterator[Entity]:
+        """Every entity, in id order, read a batch at a time (each batch an index range)."""
+
+    @abstractmethod
     def replace_facts(self, article_id: str, facts: Sequence[Fact]) -> None: ...
 
     @abstractmethod
@@ -243,6 +247,10 @@ class Store(ABC):
 
     @abstractmethod
     def get_event(self, event_id: str) -> Event | None: ...
+
+    @abstractmethod
+    def iter_events(self, batch: int = 1000) -> Iterator[Event]:
+        """Every event, in id order, read a batch at a time (each batch an index range)."""
 
     @abstractmethod
     def list_events(self, limit: int = 50, offset: int = 0, language: str | None = None,

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from itertools import islice
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Select, Table
+from sqlalchemy import Connection, Select, Table, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from sujet.errors import StoreError
@@ -60,6 +60,12 @@ def by_id_and_date(stmt: Select[Any]) -> Select[Any]:
     ``articles.id``. Other engines ignore the hint.
     """
     return stmt.with_hint(t.articles, "INDEXED BY ix_articles_id_date", "sqlite")
+
+
+def ids_after(conn: Connection, column: Any, last: str, size: int) -> list[str]:
+    """Up to ``size`` ids of ``column`` after ``last``, in order (keyset pagination)."""
+    return [str(i) for i in conn.execute(
+        select(column).where(column > last).order_by(column).limit(max(1, size))).scalars()]
 
 
 def one_line(err: BaseException) -> str:

@@ -185,6 +185,9 @@ class SqlStore(Store):
     def count_entities(self, query: EntityQuery | None = None) -> int:
         return self.entities.count_entities(query)
 
+    def iter_entities(self, batch: int = 1000) -> Iterator[Entity]:
+        return self.entities.iter_entities(batch)
+
     def delete_entities(self, entity_ids: Sequence[str]) -> None:
         self.entities.delete_entities(entity_ids)
 
@@ -214,6 +217,9 @@ class SqlStore(Store):
 
     def delete_events(self, event_ids: Sequence[str]) -> None:
         self.events.delete_events(event_ids)
+
+    def iter_events(self, batch: int = 1000) -> Iterator[Event]:
+        return self.events.iter_events(batch)
 
     def get_event(self, event_id: str) -> Event | None:
         return self.events.get_event(event_id)

@@ -299,3 +299,11 @@ def test_schema_version_and_newer_store_refused(store_url: str) -> None:
     with pytest.raises(SchemaVersionError) as info:
         open_store(store_url)
     assert info.value.code == "E301"
+
+
+def test_every_entity_and_event_read_a_batch_at_a_time(store: Store) -> None:
+    store.upsert_entities([Entity(f"e{i}", "PER", f"Name {i}", mentions=i) for i in range(5)])
+    store.upsert_events([Event(f"v{i}", f"Event {i}", members=[]) for i in range(3)])
+    assert [e.id for e in store.iter_entities(batch=2)] == [f"e{i}" for i in range(5)]
+    assert [e.id for e in store.iter_events(batch=2)] == ["v0", "v1", "v2"]
+    assert store.get_entity("e3") == next(e for e in store.iter_entities() if e.id == "e3")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Select, delete, func, or_, select
@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Select, delete, func, or_, select
 from sujet.model import Entity
 from sujet.store import schema as t
 from sujet.store.base import EntityQuery
-from sujet.store.database import Database, chunks, unique_by_id
+from sujet.store.database import Database, chunks, ids_after, unique_by_id
 from sujet.store.filters import like_escape
 from sujet.store.rows import entity_from_rows, entity_row, name_key, position_rows, variant_rows
 
@@ -99,6 +99,17 @@ class EntityRepository:
         with self.db.read() as conn:
             ids = list(conn.execute(stmt).scalars())
             return self._load_entities(conn, ids)
+
+    def iter_entities(self, batch: int = 1000) -> Iterator[Entity]:
+        last = ""
+        while True:
+            with self.db.read() as conn:
+                ids = ids_after(conn, t.entities.c.id, last, batch)
+                found = self._load_entities(conn, ids)
+            if not ids:
+                return
+            last = ids[-1]
+            yield from found
 
     def _load_entities(self, conn: Connection, ids: Sequence[str]) -> list[Entity]:
         """Entities by id with their variants and positions, in the order of ``ids``."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, select
@@ -10,7 +10,7 @@ from sqlalchemy import Connection, delete, func, select
 from sujet.model import Article, Event
 from sujet.store import schema as t
 from sujet.store.aliases import AliasTable
-from sujet.store.database import Database, chunks, unique_by_id
+from sujet.store.database import Database, chunks, ids_after, unique_by_id
 from sujet.store.filters import event_conditions
 from sujet.store.rows import event_child_rows, event_from_rows, event_row
 from sujet.stories.importance import score_events
@@ -88,6 +88,17 @@ class EventRepository:
         )
         with self.db.read() as conn:
             return int(conn.execute(stmt).scalar_one())
+
+    def iter_events(self, batch: int = 1000) -> Iterator[Event]:
+        last = ""
+        while True:
+            with self.db.read() as conn:
+                ids = ids_after(conn, t.events.c.id, last, batch)
+                found = self._load_events(conn, ids)
+            if not ids:
+                return
+            last = ids[-1]
+            yield from found
 
     def _load_events(self, conn: Connection, ids: Sequence[str]) -> list[Event]:
         rows: dict[str, Mapping[Any, Any]] = {}
