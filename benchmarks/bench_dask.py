@@ -111,7 +111,8 @@ def _run_config(name: str, folder: str, warm: int) -> None:
     print(json.dumps({"config": name, "pages": len(pages) - warm, "added": report.added,
                       "wall_s": wall, "timed_cpu_s": timed_cpu, "total_wall_s": total,
                       "digest": _snapshot_digest(settings.db),
-                      "step_seconds": {k: v["seconds"] for k, v in report.steps.items()},
+                      "step_seconds": {k: [v["seconds"], v["executor_seconds"]]
+                                       for k, v in report.steps.items()},
                       "failed": {k: v for k, v in report.enrich.items()
                                  if k.endswith("_failed") and v}}))
 
@@ -202,7 +203,7 @@ def main() -> None:
     digests = {r["digest"] for r in rows}
     table = _table(rows, n - args.warm, args.warm, (load_before, load_after))
     print(table)
-    for r in rows:  # where the driver's time went (a step's wait for the executor included)
+    for r in rows:  # where the driver's time went per step: [all, waiting for the executor]
         print(r["config"], json.dumps(r["step_seconds"]), file=sys.stderr)
     if len(digests) != 1:
         raise SystemExit(f"the stores differ between configurations: {rows}")

@@ -18,6 +18,7 @@ the enrichment states an article is marked with.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +27,7 @@ from sujet.config import Settings
 from sujet.model import Article
 from sujet.pipeline import bounded
 from sujet.pipeline.bounded import Bounds, Overrun
-from sujet.pipeline.executor import Executor, LocalExecutor, make_executor
+from sujet.pipeline.executor import Executor, LocalExecutor, make_executor, submit
 from sujet.pipeline.report import ENRICH_FAILED, FAILED, ArticleFailure, Enricher, IngestReport
 from sujet.pipeline.steps import Doc, Run, Step, run_steps
 from sujet.store.base import Store
@@ -71,17 +72,16 @@ class BoundedPrepare:
         return out
 
 
-def prepare_all(
-    enrich: Enricher, articles: Sequence[Article], executor: Executor, bounds: Bounds
-) -> dict[str, Any] | None:
-    """The enricher's ``prepare`` of every article, on the executor (None: it has none)."""
+def preparation(enrich: Enricher, settings: Settings) -> BoundedPrepare | None:
+    """The task that runs the enricher's ``prepare`` of one article (None: it has none),
+    under the document bounds of the enricher's own settings (else the run's)."""
     prepare = getattr(enrich, "prepare", None)
     if prepare is None:
         return None
-    task = BoundedPrepare(f"prepare-{stage_of(enrich)}", prepare, getattr(enrich, "warm", None),
+    own = getattr(enrich, "settings", None)
+    bounds = document_bounds(own if isinstance(own, Settings) else settings)
+    return BoundedPrepare(f"prepare-{stage_of(enrich)}", prepare, getattr(enrich, "warm", None),
                           bounds)
-    results = executor.map(task, list(articles)) if articles else []
-    return {a.id: r for a, r in zip(articles, results, strict=True)}
 
 
 def _enrich_isolated(
@@ -115,22 +115,61 @@ def _enrich_isolated(
     return failures
 
 
+class PrepareStep(Step):
+    """Sends every enricher's ``prepare`` of the chunk's articles to the executor at once, so
+    the workers go on with the later enrichers' work while this process runs the earlier
+    enrichers' (a local executor runs each when its enricher waits for it)."""
+
+    name = "prepare"
+
+    def __init__(self, run: Run, enrichers: Sequence[Enricher]) -> None:
+        super().__init__(run)
+        self.tasks = [preparation(e, run.settings) for e in enrichers]
+        self.pending: dict[int, tuple[list[str], Callable[[], list[Any]]]] = {}
+
+    def run(self, docs: list[Doc]) -> Iterator[Doc]:
+        articles = [d.article for d in docs if d.article is not None]
+        ids = [a.id for a in articles]
+        self.pending.clear()
+        for index, task in enumerate(self.tasks):
+            if task is not None and articles:
+                self.pending[index] = (ids, submit(self.run_of.executor, task, articles))
+        yield from docs
+
+    def take(self, index: int, articles: list[Article]) -> Callable[[], list[Any]] | None:
+        """The started preparation of enricher ``index`` for these articles, if any."""
+        ids, wait = self.pending.pop(index, ([], list))
+        return wait if ids == [a.id for a in articles] and ids else None
+
+
 class EnrichStep(Step):
     """One enricher over the chunk's stored articles; each article it fails on is reported,
     counted as ``<stage>_failed`` and noted on the record (later enrichers still see it)."""
 
-    def __init__(self, run: Run, enrich: Enricher) -> None:
+    def __init__(self, run: Run, enrich: Enricher, *, index: int = 0,
+                 ahead: PrepareStep | None = None) -> None:
         self.name = stage_of(enrich)
         super().__init__(run)
         self.enrich = enrich
-        self.bounds = document_bounds(run.settings)
+        self.index = index
+        self.ahead = ahead
         run.report.enrich.setdefault(f"{self.name}_failed", 0)
+
+    def _prepared(self, articles: list[Article]) -> dict[str, Any] | None:
+        task = preparation(self.enrich, self.run_of.settings)
+        if task is None:
+            return None
+        wait = self.ahead.take(self.index, articles) if self.ahead is not None else None
+        t0 = time.perf_counter()
+        results = wait() if wait is not None else self.run_of.executor.map(task, articles)
+        self.stats.executor_seconds += time.perf_counter() - t0
+        return dict(zip([a.id for a in articles], results, strict=True))
 
     def run(self, docs: list[Doc]) -> Iterator[Doc]:
         articles = [d.article for d in docs if d.article is not None]
         if articles:
             report = self.run_of.report
-            prepared = prepare_all(self.enrich, articles, self.run_of.executor, self.bounds)
+            prepared = self._prepared(articles)
             by_id = {d.article.id: d for d in docs if d.article is not None}
             for failure in _enrich_isolated(self.enrich, articles, self.run_of.store, report,
                                             prepared):
@@ -177,7 +216,9 @@ def enrich_steps(run: Run, enrichers: Sequence[Enricher]) -> list[Step]:
     """The enrichment steps of a run: one per enricher, then the mark (none without any)."""
     if not enrichers:
         return []
-    return [*(EnrichStep(run, e) for e in enrichers), MarkStep(run)]
+    ahead = PrepareStep(run, enrichers)
+    return [ahead, *(EnrichStep(run, e, index=i, ahead=ahead) for i, e in enumerate(enrichers)),
+            MarkStep(run)]
 
 
 def run_enrichers(

@@ -51,6 +51,16 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def submit(executor: Executor, fn: Callable[[T], R], items: Sequence[T]) -> Callable[[], list[R]]:
+    """Start ``fn`` over the items on the executor; the function returned waits for the
+    results, in order. An executor that cannot start work ahead runs it when waited for."""
+    start = getattr(executor, "submit", None)
+    if start is None:
+        return lambda: executor.map(fn, items)
+    started: Callable[[], list[R]] = start(fn, items)
+    return started
+
+
 class LocalExecutor:
     """Runs in this process, in order."""
 
@@ -67,6 +77,9 @@ def _run_batch(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
 
 
 _DASK_LOGGERS = ("distributed", "tornado", "asyncio")
+# Tasks per worker and chunk: enough for a slow slice not to hold the others up, few enough
+# that the per-task cost (scheduling, pickling the function) stays small.
+_TASKS_PER_WORKER = 4
 
 
 class DaskExecutor:
@@ -99,15 +112,24 @@ class DaskExecutor:
     def workers(self) -> int:
         return max(1, len(self._client.scheduler_info().get("workers", {})))
 
-    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    def submit(self, fn: Callable[[T], R], items: Sequence[T]) -> Callable[[], list[R]]:
+        """Send the tasks now (the workers start on them while this process goes on); the
+        function returned gathers the results in order."""
         items = list(items)
         if not items:
-            return []
-        tasks = min(len(items), 2 * self.workers)
+            return list
+        tasks = min(len(items), _TASKS_PER_WORKER * self.workers)
         size = -(-len(items) // tasks)
         batches = [items[i : i + size] for i in range(0, len(items), size)]
         futures = self._client.map(_run_batch, [fn] * len(batches), batches, pure=False)
-        return [out for batch in self._client.gather(futures) for out in batch]
+
+        def gather() -> list[R]:
+            return [out for batch in self._client.gather(futures) for out in batch]
+
+        return gather
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        return self.submit(fn, items)()
 
     def close(self) -> None:
         """Close the client, then the cluster; the connections the cluster drops on the way

@@ -130,7 +130,7 @@ class ExtractStep(Step):
 
     def run(self, docs: list[Doc]) -> Iterator[Doc]:
         report, store = self.run_of.report, self.run_of.store
-        outs = self.run_of.executor.map(self.extract, [self.job(d) for d in docs]) if docs else []
+        outs = self.map(self.extract, [self.job(d) for d in docs])
         now = datetime.now(UTC).isoformat(timespec="seconds")
         refused: list[RejectedDocument] = []
         seen_ids: set[str] = set()

@@ -70,11 +70,13 @@ class StepStats:
     seen: int = 0
     kept: int = 0
     seconds: float = 0.0
+    executor_seconds: float = 0.0  # of ``seconds``: waiting for the executor's results
     dropped: Counter[str] = field(default_factory=Counter)  # code -> count
 
     def as_dict(self) -> dict[str, Any]:
         return {"seen": self.seen, "kept": self.kept, "dropped": dict(self.dropped),
-                "seconds": round(self.seconds, 3)}
+                "seconds": round(self.seconds, 3),
+                "executor_seconds": round(self.executor_seconds, 3)}
 
 
 class Step:
@@ -97,6 +99,16 @@ class Step:
             out = self.process(doc)
             if out is not None:
                 yield out
+
+    def map(self, fn: Callable[[Any], Any], items: list[Any]) -> list[Any]:
+        """``fn`` over the items on the run's executor, in order, timed as executor time."""
+        if not items:
+            return []
+        t0 = time.perf_counter()
+        try:
+            return self.run_of.executor.map(fn, items)
+        finally:
+            self.stats.executor_seconds += time.perf_counter() - t0
 
     def reject(self, source: str, code: str, reason: str) -> None:
         """Count and report a record this step drops for a coded reason."""
