@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from sujet.stories.pair import PairScorer
 
 log = logging.getLogger(__name__)
+# Stored articles represented at once when the event clusterer is restored.
+_RESTORE_BATCH = 500
 
 
 def warm_entities() -> None:
@@ -270,6 +272,22 @@ class EventEnricher:
             entity_names=self._names,
         )
 
+    def _represent_stored(self, store: Store, exclude: set[str],
+                          clusterer: EventClusterer) -> list[Any]:
+        """The representations of the stored articles that belong to events, made a batch of
+        articles at a time (only the representations are kept, not the texts)."""
+        reprs: list[Any] = []
+        batch: list[Article] = []
+        for a in store.iter_articles():
+            if a.id not in exclude and a.event_id is not None:
+                batch.append(a)
+            if len(batch) >= _RESTORE_BATCH:
+                reprs.extend(self._represent(store, batch, clusterer))
+                batch = []
+        if batch:
+            reprs.extend(self._represent(store, batch, clusterer))
+        return reprs
+
     def _clusterer_for(self, store: Store, exclude: set[str]) -> EventClusterer:
         if self._clusterer is not None and self._generation != store.state_generation:
             self._clusterer = None  # another process ingested: the events are stale
@@ -282,9 +300,7 @@ class EventEnricher:
                 taken=lambda i: store.resolve_event_id(i) is not None)
             events = list(store.iter_events())
             if events:
-                stored = [a for a in store.iter_articles()
-                          if a.id not in exclude and a.event_id is not None]
-                clusterer.restore(events, self._represent(store, stored, clusterer))
+                clusterer.restore(events, self._represent_stored(store, exclude, clusterer))
             self._clusterer = clusterer
         return self._clusterer
 
