@@ -97,6 +97,7 @@ class DaskExecutor:
         from dask.distributed import Client, LocalCluster
 
         self._cluster: Any = None
+        self._sent = 0
         if address:
             self._client = Client(address)
         else:
@@ -121,7 +122,10 @@ class DaskExecutor:
         tasks = min(len(items), _TASKS_PER_WORKER * self.workers)
         size = -(-len(items) // tasks)
         batches = [items[i : i + size] for i in range(0, len(items), size)]
-        futures = self._client.map(_run_batch, [fn] * len(batches), batches, pure=False)
+        # what was sent first is needed first: it goes before what is sent after it
+        self._sent += 1
+        futures = self._client.map(_run_batch, [fn] * len(batches), batches, pure=False,
+                                   priority=-self._sent)
 
         def gather() -> list[R]:
             return [out for batch in self._client.gather(futures) for out in batch]
