@@ -158,5 +158,5 @@ def make_executor(settings: Settings) -> Executor:
     ``settings.dask_address``, else a local cluster of ``settings.dask_workers`` workers) or
     "local" (this process)."""
     if settings.executor == "dask":
-        return DaskExecutor(settings.dask_address, getattr(settings, "dask_workers", None))
+        return DaskExecutor(settings.dask_address, settings.dask_workers)
     return LocalExecutor()
