@@ -70,7 +70,8 @@ def ingest(
             retry_rejected=retry_rejected,
         )
     data = report.as_dict()
-    kept = report.added + report.already_stored + report.duplicates
+    # Pages in shards an interrupted earlier run finished were stored (or rejected) by that run.
+    kept = report.added + report.already_stored + report.duplicates + report.in_finished_shards
     failure = None
     if missing:
         failure = InputError("no such file or folder", source=", ".join(missing))
@@ -96,6 +97,9 @@ def _echo_ingest_report(report: Any, data: dict[str, Any]) -> None:
         f"near {data['near_duplicates']}), dropped {sum(report.dropped.values())} "
         f"in {data['seconds']:.1f} s"
     )
+    if report.in_finished_shards:
+        typer.echo(f"  {report.in_finished_shards} items in shards an interrupted run had "
+                   "finished: not read again")
     for reason, count in sorted(report.dropped.items()):
         typer.echo(f"  dropped {count:>4}  {reason}")
     for r in report.rejects[:50]:

@@ -13,7 +13,7 @@ import signal
 import sys
 from typing import Any, BinaryIO
 
-from sujet.errors import StageError, SujetError
+from sujet.errors import SujetError
 from sujet.pipeline.bounded import _PAGE, Bounds, _read_frame, _write_frame
 
 
@@ -72,14 +72,15 @@ def _reset_peak_resident() -> int | None:
     return _status_kb("VmRSS")
 
 
-# A document whose work failed with a generic error after its resident size grew by this share
-# of its memory allowance ran out of memory: parsers in C report a failed allocation in their
-# own words (libxml2: "unknown error"), not as MemoryError.
+# A document whose work failed after its resident size grew by this share of its memory
+# allowance ran out of memory: parsers in C report a failed allocation in their own words
+# (libxml2: "unknown error"), not as MemoryError, and a library above them may swallow that
+# and report the page as having no text.
 _AT_THE_CAP = 0.75
 
 
 def _failed_at_the_cap(result: Any, resident: int | None, bounds: Bounds) -> bool:
-    if resident is None or getattr(result, "code", None) != StageError.code:
+    if resident is None or getattr(result, "code", None) is None:
         return False
     peak = _status_kb("VmHWM")
     return peak is not None and peak - resident >= _AT_THE_CAP * bounds.memory_bytes

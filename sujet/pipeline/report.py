@@ -57,6 +57,8 @@ class IngestReport:
     added: int = 0
     already_stored: int = 0
     previously_rejected: int = 0  # rejected at extraction by an earlier run: skipped
+    # Items of shards that an earlier, interrupted run of the same input finished: not read again.
+    in_finished_shards: int = 0
     exact_duplicates: int = 0
     near_duplicates: int = 0
     dropped: Counter[str] = field(default_factory=Counter)  # "E107 no article text" -> count
@@ -82,6 +84,7 @@ class IngestReport:
             "added": self.added,
             "already_stored": self.already_stored,
             "previously_rejected": self.previously_rejected,
+            "in_finished_shards": self.in_finished_shards,
             "duplicates": self.duplicates,
             "exact_duplicates": self.exact_duplicates,
             "near_duplicates": self.near_duplicates,

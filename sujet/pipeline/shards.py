@@ -140,6 +140,7 @@ class ShardStep(Step):
             if not isinstance(mark, ShardMark):
                 yield doc
             elif mark.skipped:
+                self.run_of.report.in_finished_shards += mark.items
                 self.skip("finished_before")
             else:
                 self.log.finish(mark.input_id, mark.number, mark.items)

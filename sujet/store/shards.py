@@ -40,7 +40,7 @@ ingest_shards = Table(
 
 
 def create_shard_table(conn: Connection, backend: Backend) -> None:
-    """Migration 11 (a store created at that version already has the table)."""
+    """Migration 10 (a store created at that version already has the table)."""
     ingest_shards.create(conn, checkfirst=True)
 
 
