@@ -11,7 +11,9 @@ storyline. Then each chunk of events becomes table rows:
   by a Zipf law), facts (sentences with figures), a quote now and then, a MinHash signature, the
   content hash and the search stems exactly as the store computes them; about 3 % of later
   reports are duplicates of an earlier one (same text, ``duplicate_of`` set, no mentions);
-- the event rows (members, languages, the most mentioned entities, importance order key).
+- the event rows (members, languages, the most mentioned entities, importance order key);
+- the article vectors event clustering reads, in the store's embedding cache as ingest leaves
+  them (``scale_vectors``: per event a random direction, its reports close to it).
 
 Entity and storyline rows are derived from the stored mentions and events at the end
 (``scale_write.finish``), so a partly loaded store can be finished too.
@@ -29,6 +31,7 @@ from typing import Any
 
 import numpy as np
 from scale_corpus import LANGS, TYPES, Material, Sentence
+from scale_vectors import ArticleVectors, cache_rows
 
 from sujet.dedup.fingerprint import content_hash, signature, to_bytes
 from sujet.model import Article, Event, EventMember, stable_id
@@ -199,6 +202,7 @@ class ChunkWriter:
         self.plain = {lang: [s for s in material.sentences[lang] if not s.slots] or
                       material.sentences[lang] for lang in LANGS}
         self._stems = StemCache()
+        self.vectors = ArticleVectors(plan.seed)
 
     def first_article_id(self, start: int) -> str:
         """The id of the first article of the chunk that starts at event ``start``."""
@@ -208,10 +212,16 @@ class ChunkWriter:
     def rows(self, start: int, stop: int) -> Rows:
         plan = self.plan
         rng = np.random.default_rng([plan.seed, start])
+        # the vectors draw from their own stream: the rows are those of a store without them
+        vector_rng = np.random.default_rng([plan.seed, start, 1])
         rows = Rows()
+        vectors: dict[tuple[str, str], bytes] = {}
         first = int(np.sum(plan.sizes[:start]))
         for e in range(start, stop):
+            done = len(rows.tables.get("articles", ()))
             first = self._event(e, first, rng, rows)
+            self.vectors.rows(rows.tables["articles"][done:], vector_rng, vectors)
+        rows.tables["cache"] = cache_rows(vectors)
         return rows
 
     def _event(self, e: int, first: int, rng: np.random.Generator, rows: Rows) -> int:

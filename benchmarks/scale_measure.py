@@ -24,6 +24,7 @@ import platform
 import random
 import resource
 import shutil
+import signal
 import sqlite3
 import statistics
 import subprocess
@@ -197,25 +198,65 @@ def _count(url: str) -> int:
     return n
 
 
-def ingest_cost(url: str, batch: Path, log: Path | None = None) -> dict[str, float]:
-    """Ingest ``batch`` into ``url`` with the ``sujet`` command in a child process."""
+def ingest_cost(url: str, batch: Path, log: Path | None = None,
+                limit_s: float | None = None) -> dict[str, Any]:
+    """Ingest ``batch`` into ``url`` with the ``sujet`` command in a child process.
+
+    With ``limit_s`` a run still going after that long is stopped (SIGTERM, then SIGKILL) and
+    reported unfinished (``finished`` false, ``stored``: what it had stored by then); before it
+    is stopped, its Python stacks are sampled into the log when py-spy is installed, to show
+    where the time goes."""
     before = _count(url)
     cmd = [str(ROOT / ".venv" / "bin" / "sujet"), "ingest", str(batch), "--db", url]
-    out = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115
+    if log:
+        log.write_text("")
+    out = open(log, "a") if log else subprocess.DEVNULL  # noqa: SIM115 - the stacks append too
+    load_start = load_average()
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=str(ROOT))
-    _, status, usage = os.wait4(proc.pid, 0)
+    # its own process group: stopping it stops its worker processes too
+    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=str(ROOT),
+                            start_new_session=True)
+    finished, stopped = True, 0.0
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        now = time.perf_counter()
+        if finished and limit_s is not None and now - t0 > limit_s:
+            finished = False
+            _sample_stacks(proc.pid, log)
+            os.killpg(proc.pid, signal.SIGTERM)
+            stopped = time.perf_counter()
+        elif not finished and now - stopped > 30:  # not reaped yet: the id is still ours
+            os.killpg(proc.pid, signal.SIGKILL)
+        time.sleep(0.5)
     wall = time.perf_counter() - t0
     if log:
         out.close()  # type: ignore[union-attr]
     stored = _count(url) - before
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     peak_mb = max(usage.ru_maxrss, children.ru_maxrss) / 1024
-    return {"stored_before": before, "stored": stored, "wall_s": wall,
+    return {"stored_before": before, "stored": stored, "wall_s": wall, "finished": finished,
             "articles_per_s": stored / wall if wall else 0.0,
             "s_per_article": wall / stored if stored else float("nan"),
             "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": peak_mb,
-            "exit": os.waitstatus_to_exitcode(status)}
+            "load_start": load_start, "load_end": load_average(),
+            "exit": os.waitstatus_to_exitcode(status) if finished else None}
+
+
+def _sample_stacks(pid: int, log: Path | None, samples: int = 5) -> None:
+    """A few py-spy dumps of the process and its children into ``log`` (nothing without
+    py-spy)."""
+    spy = ROOT / ".venv" / "bin" / "py-spy"
+    if log is None or not spy.exists():
+        return
+    with log.open("a", encoding="utf-8") as fh:
+        for i in range(samples):
+            fh.write(f"\n--- stacks, sample {i + 1} ---\n")
+            fh.flush()
+            subprocess.run([str(spy), "dump", "--subprocesses", "--pid", str(pid)],
+                           stdout=fh, stderr=subprocess.STDOUT, check=False, timeout=60)
+            time.sleep(2)
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
@@ -225,7 +266,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
-    result = ingest_cost(args.db, args.batch, args.log)
+    result = ingest_cost(args.db, args.batch, args.log, args.limit)
     print(json.dumps(result))
     return 0
 
@@ -251,18 +292,28 @@ def _cmd_growth(args: argparse.Namespace) -> int:
         with sqlite3.connect(pristine) as conn:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         shutil.copyfile(pristine, db)
-        result = ingest_cost(url, args.batch, WORK / f"growth_{size}.log")
+        result = ingest_cost(url, args.batch, WORK / f"growth_{size}.log", args.row_limit)
         print(size, json.dumps(result), flush=True)
         rows.append((size, result))
     lines = ["| Stored articles | Batch stored | Wall (s) | Articles/s | s per article | "
-             "CPU (s) | Peak RSS (MB) |", "|---:|---:|---:|---:|---:|---:|---:|"]
-    lines += [f"| {size:,} | {r['stored']} | {r['wall_s']:.1f} | {r['articles_per_s']:.2f} | "
-              f"{r['s_per_article']:.2f} | {r['cpu_s']:.1f} | {r['peak_rss_mb']:.0f} |"
-              for size, r in rows]
+             "CPU (s) | Peak RSS (MB) | Load avg (1 min) start–end |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines += [_growth_row(size, r) for size, r in rows]
     head = (f"Growth, SQLite: the batch `{args.batch.name}` ingested with `sujet ingest` into "
-            "stores pre-loaded by the generator.")
+            "stores pre-loaded by the generator (a fresh copy per row); a row still running "
+            f"after {args.row_limit:.0f} s is stopped and marked unfinished.")
     _report(args, head, lines)
     return 0
+
+
+def _growth_row(size: int, r: dict[str, Any]) -> str:
+    load = f"{r['load_start']:.1f}–{r['load_end']:.1f}"
+    if not r["finished"]:
+        return (f"| {size:,} | {r['stored']} by the stop | > {r['wall_s']:.0f} (unfinished) | "
+                f"< {r['articles_per_s']:.2f} | — | {r['cpu_s']:.1f} | "
+                f"{r['peak_rss_mb']:.0f} | {load} |")
+    return (f"| {size:,} | {r['stored']} | {r['wall_s']:.1f} | {r['articles_per_s']:.2f} | "
+            f"{r['s_per_article']:.2f} | {r['cpu_s']:.1f} | {r['peak_rss_mb']:.0f} | {load} |")
 
 
 def _report(args: argparse.Namespace, head: str, lines: list[str]) -> None:
@@ -291,11 +342,14 @@ def add_measure_commands(sub: argparse._SubParsersAction) -> None:
     p_ingest.add_argument("--db", required=True)
     p_ingest.add_argument("--batch", type=Path, default=WORK / "batch1000.jsonl")
     p_ingest.add_argument("--log", type=Path)
+    p_ingest.add_argument("--limit", type=float, help="stop the ingest after this many seconds")
     p_ingest.set_defaults(run=_cmd_ingest)
     p_growth = sub.add_parser("growth", help="the growth table (SQLite)")
     p_growth.add_argument("--sizes", type=int, nargs="+", default=[0, 1000, 10000, 100000])
     p_growth.add_argument("--batch", type=Path, default=WORK / "batch200.jsonl")
     p_growth.add_argument("--seed", type=int, default=11)
+    p_growth.add_argument("--row-limit", type=float, default=900.0,
+                          help="seconds after which a row's ingest is stopped (unfinished)")
     p_growth.add_argument("--data", type=Path, default=DATA)
     p_growth.set_defaults(run=_cmd_growth)
     for p in (p_api, p_growth):

@@ -6,6 +6,9 @@ definitions (kept in the ``meta`` table meanwhile, so a killed load can still be
 primary keys, unique constraints, foreign keys and the generated full-text column stay, so every
 row is checked and indexed for search as the product does it. SQLite: ``executemany`` in one
 transaction per chunk through the store's own engine, its triggers keeping FTS5 in sync.
+The embedding cache's rows of a text another chunk has written already are left as they are
+(SQLite ``INSERT OR IGNORE``; PostgreSQL COPY into a temporary table, then ``ON CONFLICT DO
+NOTHING``).
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ TABLES = ("articles", "signatures", "mentions", "facts", "quotes", "events", "ev
           "event_languages", "event_entities")
 LOADED_TABLES = TABLES + ("entities", "entity_variants", "entity_positions", "storylines",
                           "storyline_events", "dedup_bands")
+# Rows another chunk may have written already (an embedding of the same text): kept, not doubled.
+SHARED_TABLES = ("cache",)
 
 
 def is_postgres(url: str) -> bool:
@@ -152,23 +157,35 @@ class Loader:
                 for name in LOADED_TABLES:
                     if tables.get(name):
                         conn.execute(schema.metadata.tables[name].insert(), tables[name])
+                for name in SHARED_TABLES:
+                    if tables.get(name):
+                        conn.execute(schema.metadata.tables[name].insert().prefix_with(
+                            "OR IGNORE"), tables[name])
 
     def _copy(self, tables: dict[str, list[dict[str, Any]]]) -> None:
         raw = self.engine.raw_connection()
         try:
             cur = raw.cursor()
             cur.execute("SET synchronous_commit = off")
-            for name in LOADED_TABLES:
+            for name in LOADED_TABLES + SHARED_TABLES:
                 rows = tables.get(name)
                 if not rows:
                     continue
                 table = schema.metadata.tables[name]
                 cols = [c.name for c in table.columns if c.name in rows[0]]
                 json_cols = {c.name for c in table.columns if isinstance(c.type, JSON)}
-                with cur.copy(f"COPY {name} ({', '.join(cols)}) FROM STDIN") as copy:
+                target = name
+                if name in SHARED_TABLES:  # through a copy of the table, then ON CONFLICT
+                    target = f"pending_{name}"
+                    cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {target} "
+                                f"(LIKE {name}) ON COMMIT DELETE ROWS")
+                with cur.copy(f"COPY {target} ({', '.join(cols)}) FROM STDIN") as copy:
                     for row in rows:
                         copy.write_row([dumps_json(row[c]) if c in json_cols else row[c]
                                         for c in cols])
+                if target != name:
+                    cur.execute(f"INSERT INTO {name} ({', '.join(cols)}) SELECT "
+                                f"{', '.join(cols)} FROM {target} ON CONFLICT DO NOTHING")
             raw.commit()
         finally:
             raw.close()

@@ -1,19 +1,25 @@
 """The scale benchmark's bulk generator (benchmarks/bench_scale.py) at a tiny size: the store it
-writes is consistent (counts, spans, search stems, references) and the API serves it."""
+writes is consistent (counts, spans, search stems, references), holds the cached article vectors
+the event enricher reads (found by the pipeline's own lookup, close within an event) and the API
+serves it."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from sqlalchemy import text
 
 from sujet.config import DedupSettings
 from sujet.dedup.fingerprint import from_bytes
 from sujet.dedup.store_index import store_index
 from sujet.store import open_store
+from sujet.store.base import Store
 from sujet.store.stemming import index_stems
+from sujet.stories.represent import represent
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
@@ -30,6 +36,7 @@ def _scalar(conn: Any, sql: str) -> Any:
 def test_generated_store_is_consistent_and_served(store_url: str, shared_data: Path) -> None:
     assert load(store_url, N, seed=3, data=shared_data, log=False)["articles"] == N
     _check_rows(store_url)
+    _check_vectors(store_url)
     _check_api(store_url)
 
 
@@ -78,6 +85,61 @@ def _check_rows(loaded: str) -> None:
             assert stems == index_stems(title, body, lang)
     finally:
         backend.close()
+
+
+class _Lookups:
+    """The store's embedding cache, counting what was asked, found and had to be encoded."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.asked: dict[str, int] = {}
+        self.found: dict[tuple[str, str], bytes] = {}
+        self.encoded = 0
+
+    def get_cached(self, namespace: str, keys: Sequence[str]) -> dict[str, bytes]:
+        got = self.store.get_cached(namespace, keys)
+        self.asked[namespace] = self.asked.get(namespace, 0) + len(keys)
+        self.found.update(((namespace, k), v) for k, v in got.items())
+        return got
+
+    def put_cached(self, namespace: str, items: Sequence[tuple[str, bytes]]) -> None:
+        self.encoded += len(items)
+
+
+def _check_vectors(loaded: str) -> None:
+    """Every stored article's vectors come from the cache rows the generator wrote (nothing is
+    encoded), as unit float32 vectors, and the reports of one event are closer to each other
+    than to other events' reports."""
+    with open_store(loaded) as store:
+        articles = list(store.iter_articles())
+        lookups = _Lookups(store)
+        reprs = represent(articles, deep=True, cache=lookups)
+        assert lookups.encoded == 0
+        originals = [a for a in articles if not a.duplicate_of]
+        assert len(originals) < len(articles)  # duplicates read their original's rows
+        assert sorted(ns.split("-")[0] for ns in lookups.asked) == ["emb:e5", "emb:use"]
+        deep_ns = next(ns for ns in lookups.asked if ns.startswith("emb:e5"))
+        assert lookups.asked[deep_ns] == len(originals)
+    backend = store_backend(loaded)
+    with backend.engine.connect() as conn:
+        rows = _scalar(conn, "SELECT count(*) FROM cache WHERE namespace LIKE 'emb:%'")
+    backend.close()
+    assert rows == len(lookups.found)  # no row the pipeline would not read
+    by_event: dict[str, list[int]] = {}
+    for i, a in enumerate(articles):
+        if not a.duplicate_of and a.event_id:
+            by_event.setdefault(a.event_id, []).append(i)
+    for name in ("vec_title", "vec_lead", "vec_deep"):
+        m = np.stack([getattr(r, name) for r in reprs if not r.duplicate_of])
+        assert m.dtype == np.float32
+        assert np.allclose(np.linalg.norm(m, axis=1), 1.0, atol=1e-4)
+    lead = np.stack([r.vec_lead for r in reprs])
+    within = [float(lead[i] @ lead[j]) for ids in by_event.values()
+              for i, j in zip(ids, ids[1:], strict=False)]
+    firsts = [ids[0] for ids in by_event.values()]
+    between = [float(lead[i] @ lead[j]) for i, j in zip(firsts, firsts[1:], strict=False)]
+    assert len(within) > 50 and len(between) > 50
+    assert np.median(within) > 0.75 and np.median(between) < 0.5
 
 
 def _check_api(loaded: str) -> None:
