@@ -30,7 +30,7 @@ from sujet.entities.org_cues import extra_org_spans
 from sujet.entities.positions import RoleMatch
 from sujet.entities.roles import mentions_and_roles
 from sujet.entities.span import Span
-from sujet.entities.translit import is_cyrillic
+from sujet.lang import guess
 from sujet.model import Article, EntityType, Fact, Mention
 
 
@@ -94,11 +94,9 @@ class ArticleEntities:
 
 
 def guess_language(text: str) -> str:
-    if is_cyrillic(text[:2000]):
-        return "ru"
-    if re.search(r"\b(der|die|und|das|nicht|mit|für)\b", text[:3000]):
-        return "de"
-    return "en"
+    """The code of the language ``text`` is written in, by the profiles' scripts and marker
+    words (:func:`sujet.lang.guess`)."""
+    return guess(text).code
 
 
 @dataclass(slots=True)

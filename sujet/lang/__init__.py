@@ -13,9 +13,18 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 import threading
+from functools import lru_cache
 
-from sujet.lang.profile import LanguageProfile, NerTriggers, QuoteCues, RoleRules, words
+from sujet.lang.profile import (
+    LanguageProfile,
+    NerTriggers,
+    QuoteCues,
+    RegionRules,
+    RoleRules,
+    words,
+)
 
 # Languages without a profile: English role rules, English gazetteer names, the rule-based tagger
 # with titles of the Slavic languages of the news (pl, uk, cs, bg).
@@ -23,6 +32,7 @@ DEFAULT = LanguageProfile(
     code="xx",
     name="default",
     roles="en",
+    list_conjunctions=("and", "or"),
     ner=NerTriggers(
         person_before=words(
             """
@@ -129,6 +139,51 @@ def all_words(attr: str) -> tuple[str, ...]:
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
+# Scripts other than Latin by their letters (Unicode blocks); a text with none of them is Latin.
+_SCRIPTS: dict[str, re.Pattern[str]] = {"Cyrl": re.compile(r"[\u0400-\u04FF]")}
+
+
+def script_of(text: str) -> str:
+    """The script of ``text``: "Cyrl" where it holds a Cyrillic letter, else "Latn"."""
+    for script, letters_re in _SCRIPTS.items():
+        if letters_re.search(text):
+            return script
+    return "Latn"
+
+
+def for_script(script: str) -> LanguageProfile:
+    """The profile a text of ``script`` is taken to be in when nothing else tells (the first by
+    code of those marked ``script_default``), else :data:`DEFAULT`."""
+    return next((p for p in profiles() if p.script == script and p.script_default), DEFAULT)
+
+
+@lru_cache(maxsize=4)
+def _markers(gen: int) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(script, code, whole-word pattern of its marker words) of each profile that has some."""
+    out = []
+    for p in profiles():
+        if p.marker_words:
+            alts = "|".join(map(re.escape, sorted(p.marker_words)))
+            out.append((p.script, p.code, re.compile(rf"\b(?:{alts})\b")))
+    return tuple(out)
+
+
+def guess(text: str) -> LanguageProfile:
+    """The language of ``text`` from its script (first 2,000 characters) and the marker words
+    (case kept) in its first 3,000 characters: of the profiles of that script, the one whose
+    markers occur most often (the first by code in a tie), else the script's default."""
+    script = script_of(text[:2000])
+    head = text[:3000]
+    best: tuple[int, str] | None = None
+    for p_script, code, pattern in _markers(generation()):
+        if p_script != script:
+            continue
+        n = len(pattern.findall(head))
+        if n and (best is None or n > best[0]):
+            best = (n, code)
+    return profile(best[1]) if best is not None else for_script(script)
+
+
 def letters() -> tuple[str, str]:
     """Upper- and lower-case letters beyond ASCII of all profiles."""
     ps = profiles()
@@ -142,16 +197,20 @@ __all__ = [
     "LanguageProfile",
     "NerTriggers",
     "QuoteCues",
+    "RegionRules",
     "RoleRules",
     "all_months",
     "all_weekdays",
     "all_words",
+    "for_script",
     "full_months",
     "generation",
+    "guess",
     "known",
     "letters",
     "profile",
     "profiles",
     "register",
+    "script_of",
     "unregister",
 ]

@@ -9,6 +9,7 @@ PROFILE = register(
     LanguageProfile(
         code="be",
         name="Belarusian",
+        script="Cyrl",
         romanisation={"г": "h", "і": "i", "ў": "u", "'": ""},
     )
 )

@@ -9,6 +9,7 @@ PROFILE = register(
     LanguageProfile(
         code="bg",
         name="Bulgarian",
+        script="Cyrl",
         romanisation={"щ": "sht", "ъ": "a", "ь": "y", "ю": "yu", "я": "ya", "й": "y"},
     )
 )

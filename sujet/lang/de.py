@@ -7,7 +7,9 @@ from sujet.lang.profile import (
     LanguageProfile,
     NerTriggers,
     QuoteCues,
+    RegionRules,
     RoleRules,
+    first_forms,
     forms,
     words,
 )
@@ -62,6 +64,7 @@ PROFILE = register(
     LanguageProfile(
         code="de",
         name="German",
+        marker_words=words("der die und das nicht mit für"),
         months=forms(_MONTHS),
         month_abbreviations=forms(_MONTH_ABBREVIATIONS),
         weekdays=forms(_WEEKDAYS),
@@ -115,8 +118,33 @@ PROFILE = register(
                 """
             ),
             inflected_heads=True,
+            joining_words=words("der des die dem den von für und"),
         ),
         gazetteer_column=1,
+        list_conjunctions=("und", "oder", "sowie"),
+        regions=RegionRules(
+            names=(
+                (r"^(?:gebiet|gebiets|gebietes|oblast) (\w+)$", "oblast", "{}"),
+                (r"^(\w+)er gebiet$", "oblast", "{}"),
+                (r"^region (\w+)$", "oblast", "{}"),
+                (r"^kreis (\w+)$", "district", "{}"),
+            ),
+            words_before=("gebiet", "gebiets", "gebietes", "gebiete", "oblast", "region"),
+            canonical="Gebiet {}",
+        ),
+        stop_words=first_forms(_MONTHS)
+        | first_forms(_WEEKDAYS)
+        | words(
+            """
+            der die das den dem des ein eine einer eines einem einen und oder aber auch nicht im
+            in am an auf aus bei mit nach von vor zu zum zur für über unter durch gegen ohne um
+            als wie wenn dass es er sie wir ihr ich man sich so doch noch schon nur hier dort
+            dies diese dieser dieses republik gebiet gebiets region stadt minister ministers
+            ministerin präsident präsidenten regierung gouverneur vorsitzende chef direktor
+            botschafter bürgermeister unternehmen zusammenarbeit jahr jahres jahren nachrichten
+            foto quelle
+            """
+        ),
         genitive_s=True,
         place_adjective_suffix="er",
         determiners=words(

@@ -7,7 +7,9 @@ from sujet.lang.profile import (
     LanguageProfile,
     NerTriggers,
     QuoteCues,
+    RegionRules,
     RoleRules,
+    first_forms,
     forms,
     words,
 )
@@ -55,6 +57,7 @@ PROFILE = register(
     LanguageProfile(
         code="en",
         name="English",
+        script_default=True,
         months=forms(_MONTHS),
         month_abbreviations=forms(_MONTH_ABBREVIATIONS),
         weekdays=forms(_WEEKDAYS),
@@ -117,8 +120,29 @@ PROFILE = register(
             capitalised_modifiers=True,
             conjunction_ends_title=True,
             plural_s=True,
+            joining_words=words("the of for and"),
         ),
         gazetteer_column=0,
+        list_conjunctions=("and", "or", "as well as"),
+        regions=RegionRules(
+            names=(
+                (r"^(\w+) (?:region|oblast|province)$", "oblast", "{}"),
+                (r"^(\w+) (?:krai|territory)$", "krai", "{}"),
+                (r"^(\w+) district$", "district", "{}"),
+            ),
+            words_after=("region", "oblast", "province"),
+            canonical="{} Region",
+        ),
+        stop_words=first_forms(_MONTHS)
+        | first_forms(_WEEKDAYS)
+        | words(
+            """
+            the a an and or but of in on at to for from by with as is are was were be been it
+            its this that these those he she they we you i his her their our not no yes if when
+            while after before mr mrs ms dr republic region city minister president government
+            governor director ambassador mayor company news photo source year
+            """
+        ),
         quotes=QuoteCues(
             verbs=(
                 "said", "says", "told", "added", "stressed", "noted", "explained", "stated",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sujet.lang import register
-from sujet.lang.profile import LanguageProfile, forms
+from sujet.lang.profile import LanguageProfile, forms, words
 
 _MONTHS = """
 enero
@@ -20,4 +20,11 @@ noviembre
 diciembre
 """
 
-PROFILE = register(LanguageProfile(code="es", name="Spanish", months=forms(_MONTHS)))
+PROFILE = register(
+    LanguageProfile(
+        code="es",
+        name="Spanish",
+        months=forms(_MONTHS),
+        stop_words=words("el la los las un una y o de del en con por para que se lo"),
+    )
+)

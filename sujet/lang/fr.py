@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sujet.lang import register
-from sujet.lang.profile import LanguageProfile, forms
+from sujet.lang.profile import LanguageProfile, forms, words
 
 _MONTHS = """
 janvier
@@ -20,4 +20,11 @@ novembre
 décembre decembre
 """
 
-PROFILE = register(LanguageProfile(code="fr", name="French", months=forms(_MONTHS)))
+PROFILE = register(
+    LanguageProfile(
+        code="fr",
+        name="French",
+        months=forms(_MONTHS),
+        stop_words=words("le les du des et ou un une à"),
+    )
+)

@@ -9,6 +9,7 @@ PROFILE = register(
     LanguageProfile(
         code="mk",
         name="Macedonian",
+        script="Cyrl",
         romanisation={"ѓ": "gj", "ќ": "kj", "ѕ": "dz", "ј": "j", "љ": "lj", "њ": "nj", "џ": "dz"},
     )
 )

@@ -60,6 +60,23 @@ class RoleRules:
     conjunction_ends_title: bool = False  # "minister and ..." ends the title
     plural_s: bool = False  # a plural head is its lemma + "s" ("ministers")
     inflected_heads: bool = False  # heads take case endings (Ministers -> Minister)
+    # function words a title may hold between its words ("Minister für ...", "governor of ...");
+    # a title without a listed concept is keyed by its first other word
+    joining_words: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class RegionRules:
+    """How a language names a region after its city ("Томская область", "Gebiet Tomsk", "Tomsk
+    Region"), so that the names share one key (:func:`sujet.entities.gazetteer.region_key`)."""
+
+    # (regular expression over the folded name, kind, how the city is written from group 1)
+    names: tuple[tuple[str, str, str], ...] = ()
+    # words before ("des Gebietes Tomsk") or after ("Sverdlovsk Region") a place name that make
+    # the mention the region, and the region's usual name made from the place name
+    words_before: tuple[str, ...] = ()
+    words_after: tuple[str, ...] = ()
+    canonical: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +85,12 @@ class LanguageProfile:
 
     code: str
     name: str
+    # the script (ISO 15924: "Latn", "Cyrl") the language is written in; the language a text of
+    # that script is taken for when nothing else tells (``script_default``), and lower-case
+    # function words whose presence tells a text of the script is in this language
+    script: str = "Latn"
+    script_default: bool = False
+    marker_words: frozenset[str] = frozenset()
     # calendar words, lower case, every form used in dates (cases, abbreviations) -> 1-12 / 1-7
     months: Mapping[str, int] = field(default_factory=dict)
     month_abbreviations: Mapping[str, int] = field(default_factory=dict)  # "jan", "окт"
@@ -113,11 +136,22 @@ class LanguageProfile:
     place_adjective_suffix: str | None = None
     # a name's normal form: strip a genitive "-s" the document also writes without it
     genitive_s: bool = False
+    # words joining the last item of an enumeration ("и", "und", "as well as"), in order
+    list_conjunctions: tuple[str, ...] = ()
+    regions: RegionRules = field(default_factory=RegionRules)
+    # lower-case words that are no name when capitalised: function words, month and weekday
+    # names, frequent words of titles and places (the name keys of :mod:`sujet.stories.keys`)
+    stop_words: frozenset[str] = frozenset()
 
 
 def forms(table: str) -> dict[str, int]:
     """Lines of words, one line a month (or weekday) in order, to word -> 1, 2, ..."""
     return {w: n for n, line in enumerate(table.strip().splitlines(), 1) for w in line.split()}
+
+
+def first_forms(table: str) -> frozenset[str]:
+    """The first word of each line (a month's or weekday's nominative) of a :func:`forms` table."""
+    return frozenset(line.split()[0] for line in table.strip().splitlines())
 
 
 def words(table: str) -> frozenset[str]:

@@ -7,7 +7,9 @@ from sujet.lang.profile import (
     LanguageProfile,
     NerTriggers,
     QuoteCues,
+    RegionRules,
     RoleRules,
+    first_forms,
     forms,
     words,
 )
@@ -62,6 +64,8 @@ PROFILE = register(
     LanguageProfile(
         code="ru",
         name="Russian",
+        script="Cyrl",
+        script_default=True,
         months=forms(_MONTHS),
         month_abbreviations=forms(_MONTH_ABBREVIATIONS),
         weekdays=forms(_WEEKDAYS),
@@ -109,8 +113,31 @@ PROFILE = register(
             ),
             link_fillers=words("пост должность качество роль время долгий год звание"),
             tagged=True,
+            joining_words=words("и по"),
         ),
         gazetteer_column=2,
+        list_conjunctions=("и", "или", "а также"),
+        regions=RegionRules(
+            names=(
+                (r"^(\w+)ская область$", "oblast", "{}ск"),
+                (r"^(\w+)цкая область$", "oblast", "{}цк"),
+                (r"^(\w+)ский край$", "krai", "{}ск"),
+                (r"^(\w+)ский район$", "district", "{}ск"),
+                (r"^(\w+)ская республика$", "republic", "{}ск"),
+            ),
+        ),
+        stop_words=first_forms(_MONTHS)
+        | words(
+            """
+            в во на по из за от до для при без над под о об а и но или что как это этот эта эти
+            тот та те он она они мы вы я его ее её их не ни же бы ли уже также так тогда кроме
+            после перед между однако республика республики республикой республику область
+            области областью край края город губернатор губернатора министр министра
+            министерство премьер президент президента глава главы заместитель председатель
+            правительство правительства директор генеральный посол мэр компания новости фото
+            источник
+            """
+        ),
         quotes=QuoteCues(
             verbs=(
                 "сказал", "сказала", "сказали", "заявил", "заявила", "заявили", "отметил", "отметила",

@@ -9,6 +9,7 @@ PROFILE = register(
     LanguageProfile(
         code="sr",
         name="Serbian",
+        script="Cyrl",
         romanisation={"ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz"},
     )
 )

@@ -35,6 +35,7 @@ PROFILE = register(
     LanguageProfile(
         code="uk",
         name="Ukrainian",
+        script="Cyrl",
         months=forms(_MONTHS),
         weekdays=forms(_WEEKDAYS),
         year_words=("року", "рік", "р."),
