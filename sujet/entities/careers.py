@@ -23,23 +23,26 @@ from importlib import resources
 import snowballstemmer
 
 from sujet.entities.gazetteer import fold, place_key
-from sujet.entities.translit import is_cyrillic, skeleton
-from sujet.lang import profile, profiles
+from sujet.entities.translit import skeleton
+from sujet.lang import for_script, generation, profile, profiles, script_of
 from sujet.model import Entity, Position
 
 _WORD = re.compile(r"[\w-]+")
-# Function words a title may hold between its words ("Minister für ...", "governor of ...").
-_FUNCTION = frozenset(
-    ["der", "des", "die", "dem", "den", "von", "für", "the", "of", "for", "и", "по", "and", "und"]
-)
+
+
+@lru_cache(maxsize=4)
+def _joining_words(gen: int) -> frozenset[str]:
+    """Function words a title may hold between its words ("Minister für ...", "governor of
+    ..."), of every profile's role rules."""
+    return frozenset(w for p in profiles() for w in p.role_rules.joining_words)
 
 
 def _language(title: str, lang: str | None) -> str:
     """The language whose stems and concept names a title is read in: its own where its profile
-    has a stemmer and concept names, else Russian for Cyrillic and English for other titles."""
+    has a stemmer and concept names, else the default language of the title's script."""
     if lang in _columns():
         return lang
-    return "ru" if is_cyrillic(title) else "en"
+    return for_script(script_of(title)).code
 
 
 def _columns() -> dict[str, int]:
@@ -106,7 +109,8 @@ def concept_of(title: str, lang: str | None = None) -> tuple[str, int, int]:
     if found is not None:
         return found
     words = stems(title, lang)
-    content = [w for w in words if w not in _FUNCTION]
+    joining = _joining_words(generation())
+    content = [w for w in words if w not in joining]
     return "title:" + " ".join(content[:1]), 0, len(words)
 
 
