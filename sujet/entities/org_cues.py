@@ -8,7 +8,8 @@ Two cues, both independent of the names of any data set:
 - an enumeration that already holds two organisations ("MAZ, MTZ, AMKODOR, Minsker Motorenwerk
   und Gomselmasch") makes its other capitalised items organisations too.
 
-Conjunctions of enumerations are language knowledge: :data:`LIST_CONJUNCTIONS`.
+Conjunctions of enumerations are language knowledge: the profiles' ``list_conjunctions`` (a
+language without them takes the default profile's).
 """
 
 from __future__ import annotations
@@ -17,14 +18,8 @@ import re
 
 from sujet.entities.gazetteer import entity_type, fold
 from sujet.entities.span import Span
+from sujet.lang import DEFAULT, profile
 
-# Words that join the last item of an enumeration, by language ("*" for any other language).
-LIST_CONJUNCTIONS: dict[str, tuple[str, ...]] = {
-    "ru": ("и", "или", "а также"),
-    "de": ("und", "oder", "sowie"),
-    "en": ("and", "or", "as well as"),
-    "*": ("and", "or"),
-}
 # Upper-case tokens that are units, currencies or formats rather than organisations.
 _NOT_ORGS = frozenset(
     ["usd", "eur", "rub", "byn", "gbp", "chf", "cny", "uah", "kzt", "pdf", "html", "tv"]
@@ -65,7 +60,7 @@ def acronym_spans(text: str, taken: list[Span], lang: str) -> list[Span]:
 
 
 def _separator(text: str, lang: str) -> re.Pattern[str]:
-    conj = LIST_CONJUNCTIONS.get(lang, LIST_CONJUNCTIONS["*"])
+    conj = profile(lang).list_conjunctions or DEFAULT.list_conjunctions
     alts = "|".join(re.escape(c) for c in conj)
     return re.compile(rf"\s*(?:,\s*(?:(?:{alts})\s+)?|\s+(?:{alts})\s+)")
 
