@@ -161,48 +161,21 @@ def given_names() -> frozenset[str]:
 
 # --- one key per place or organisation across languages and scripts -------------------------
 
-# Region names by language: (pattern, kind, how the city root is written). The key of a region
-# is its kind and the sound skeleton of the city it is named after, so "Томская область",
-# "Gebiet Tomsk" and "Tomsk Region" share one key, apart from the city "Томск".
-_REGION_NAMES: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "ru": (
-        (r"^(\w+)ская область$", "oblast", "{}ск"),
-        (r"^(\w+)цкая область$", "oblast", "{}цк"),
-        (r"^(\w+)ский край$", "krai", "{}ск"),
-        (r"^(\w+)ский район$", "district", "{}ск"),
-        (r"^(\w+)ская республика$", "republic", "{}ск"),
-    ),
-    "de": (
-        (r"^(?:gebiet|gebiets|gebietes|oblast) (\w+)$", "oblast", "{}"),
-        (r"^(\w+)er gebiet$", "oblast", "{}"),
-        (r"^region (\w+)$", "oblast", "{}"),
-        (r"^kreis (\w+)$", "district", "{}"),
-    ),
-    "en": (
-        (r"^(\w+) (?:region|oblast|province)$", "oblast", "{}"),
-        (r"^(\w+) (?:krai|territory)$", "krai", "{}"),
-        (r"^(\w+) district$", "district", "{}"),
-    ),
-}
-# Words that name a region in front of (de) or after (en) the name the tagger found, as in
-# "des Gebietes Tomsk" or "Sverdlovsk Region": the mention becomes the region.
-_REGION_WORDS_BEFORE: dict[str, tuple[str, ...]] = {
-    "de": ("gebiet", "gebiets", "gebietes", "gebiete", "oblast", "region"),
-}
-_REGION_WORDS_AFTER: dict[str, tuple[str, ...]] = {
-    "en": ("region", "oblast", "province"),
-}
-_REGION_CANONICAL: dict[str, str] = {"de": "Gebiet {}", "en": "{} Region"}
-
-
-def _compiled_regions() -> dict[str, list[tuple[re.Pattern[str], str, str]]]:
+# Region names by language (the profiles' ``regions``): the key of a region is its kind and the
+# sound skeleton of the city it is named after, so "Томская область", "Gebiet Tomsk" and "Tomsk
+# Region" share one key, apart from the city "Томск".
+@lru_cache(maxsize=4)
+def _compiled_regions(gen: int) -> dict[str, list[tuple[re.Pattern[str], str, str]]]:
+    """Language -> its region name patterns (compiled), kinds and city roots, by code."""
     return {
-        lang: [(re.compile(p), kind, root) for p, kind, root in rows]
-        for lang, rows in _REGION_NAMES.items()
+        p.code: [(re.compile(pat), kind, root) for pat, kind, root in p.regions.names]
+        for p in profiles()
+        if p.regions.names
     }
 
 
-_REGIONS = _compiled_regions()
+def _regions() -> dict[str, list[tuple[re.Pattern[str], str, str]]]:
+    return _compiled_regions(generation())
 
 
 def region_key(name: str) -> str | None:
@@ -210,7 +183,7 @@ def region_key(name: str) -> str | None:
     from sujet.entities.translit import skeleton
 
     key = fold(name)
-    for rows in _REGIONS.values():
+    for rows in _regions().values():
         for pattern, kind, root in rows:
             m = pattern.match(key)
             if m:
@@ -221,29 +194,29 @@ def region_key(name: str) -> str | None:
 def region_mention(text: str, start: int, end: int, lang: str) -> tuple[int, int, str] | None:
     """A place mention that a region word before or after turns into the region:
     (start, end, normal name) of the region, or None."""
-    before = _REGION_WORDS_BEFORE.get(lang, ())
-    after = _REGION_WORDS_AFTER.get(lang, ())
+    rules = profile(lang).regions
+    before, after, canonical = rules.words_before, rules.words_after, rules.canonical
     name = text[start:end]
-    if " " in name.strip():
+    if canonical is None or " " in name.strip():
         return None
     if before:
         m = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
         if m and fold(m.group(1)) in before:
-            return start - len(m.group(0)), end, _REGION_CANONICAL[lang].format(name)
+            return start - len(m.group(0)), end, canonical.format(name)
     if after:
         m = re.match(r"\s+(\w+)", text[end : end + 20])
         if m and fold(m.group(1)) in after:
-            return start, end + len(m.group(0)), _REGION_CANONICAL[lang].format(name)
+            return start, end + len(m.group(0)), canonical.format(name)
     return None
 
 
 def region_normal(name: str, lang: str) -> str | None:
     """The region's name in the language's usual form ("Gebietes Tomsk" -> "Gebiet Tomsk")
     when ``name`` is a region named after a city, else None."""
-    form = _REGION_CANONICAL.get(lang)
+    form = profile(lang).regions.canonical
     if form is None:
         return None
-    for pattern, _kind, _root in _REGIONS.get(lang, []):
+    for pattern, _kind, _root in _regions().get(profile(lang).code, []):
         m = pattern.match(fold(name))
         if m:
             word = next(w for w in name.split() if fold(w) == m.group(1))
