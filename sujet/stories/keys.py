@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from sujet.entities.translit import coarse_skeleton as skeleton
 from sujet.entities.translit import simple_latin as transliterate
+from sujet.lang import generation, profiles
 
 KEY_LEN = 5  # a skeleton prefix of 5 letters drops Russian/German case endings of most names
 
@@ -23,8 +24,17 @@ _NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0.,]\d{3})+(?:[.,]\d+)?(?!
 _YEAR_RE = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _SENT_END = re.compile(r"[.!?…:]\s*$")
 
-# Capitalised function words and month names that are not names (ru, de, en, and a few more).
-_COMMON = frozenset(["в", "во", "на", "по", "из", "за", "от", "до", "для", "при", "без", "над", "под", "о", "об", "а", "и", "но", "или", "что", "как", "это", "этот", "эта", "эти", "тот", "та", "те", "он", "она", "они", "мы", "вы", "я", "его", "ее", "её", "их", "не", "ни", "же", "бы", "ли", "уже", "также", "так", "тогда", "кроме", "после", "перед", "между", "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder", "aber", "auch", "nicht", "im", "in", "am", "an", "auf", "aus", "bei", "mit", "nach", "von", "vor", "zu", "zum", "zur", "für", "über", "unter", "durch", "gegen", "ohne", "um", "als", "wie", "wenn", "dass", "es", "er", "sie", "wir", "ihr", "ich", "man", "sich", "so", "doch", "noch", "schon", "nur", "hier", "dort", "dies", "diese", "dieser", "dieses", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "not", "no", "yes", "if", "when", "while", "after", "before", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms", "dr", "республика", "республики", "республикой", "республику", "область", "области", "областью", "край", "края", "город", "губернатор", "губернатора", "министр", "министра", "министерство", "премьер", "президент", "президента", "глава", "главы", "заместитель", "председатель", "правительство", "правительства", "директор", "генеральный", "посол", "мэр", "компания", "новости", "фото", "источник", "также", "однако", "кроме", "republik", "gebiet", "gebiets", "region", "stadt", "minister", "ministers", "ministerin", "präsident", "präsidenten", "regierung", "gouverneur", "vorsitzende", "chef", "direktor", "botschafter", "bürgermeister", "unternehmen", "zusammenarbeit", "jahr", "jahres", "jahren", "nachrichten", "foto", "quelle", "republic", "region", "city", "minister", "president", "government", "governor", "director", "ambassador", "mayor", "company", "news", "photo", "source", "year", "el", "la", "los", "las", "un", "una", "y", "o", "de", "del", "en", "con", "por", "para", "que", "se", "lo", "le", "les", "du", "des", "et", "ou", "un", "une", "le", "à"])
+
+@lru_cache(maxsize=4)
+def _common(gen: int) -> frozenset[str]:
+    """Capitalised words that are not names: the stop words of every language profile (function
+    words, month and weekday names, frequent title and place words)."""
+    return frozenset(w for p in profiles() for w in p.stop_words)
+
+
+def common_words() -> frozenset[str]:
+    """The words (lower case) that never make a name key, from the registered profiles."""
+    return _common(generation())
 
 
 @lru_cache(maxsize=200_000)
@@ -65,10 +75,11 @@ def light_keys(title: str, text: str, *, max_chars: int = 6000) -> LightKeys:
     body = text[:max_chars]
     names: Counter[str] = Counter()
     surfaces: dict[str, str] = {}
+    common = common_words()
     for source in (title, body):
         for m in _WORD_RE.finditer(source):
             word = m.group(0)
-            if not word[0].isupper() or word.lower() in _COMMON:
+            if not word[0].isupper() or word.lower() in common:
                 continue
             # a sentence-initial word counts only when it is not a common word (checked above)
             # and is capitalised again elsewhere, or is all-caps (an acronym)
