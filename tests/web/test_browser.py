@@ -8,6 +8,8 @@ import pytest
 from api_fixtures import HOSTILE_TEXT, HOSTILE_TITLE, TOKEN
 from browser_support import ARTIFACTS, LiveServer
 
+ADD_TIMEOUT_MS = 90_000
+
 pytestmark = pytest.mark.browser
 
 HOSTILE_PAGE = """<!doctype html><html><head><title>Breaking <script>window.__pwned=1</script></title>
@@ -112,7 +114,8 @@ def test_add_news_with_the_token(page: Any, live_server: LiveServer) -> None:
     page.get_by_label("Remember in this tab").check()
     page.get_by_label("Plain text").fill("")  # kept from the refused post
     page.get_by_label("Page HTML").fill(HOSTILE_PAGE)
-    page.get_by_role("button", name="Add").click()
+    # The first page added loads the enrichment models in the server: allow for that.
+    page.get_by_role("button", name="Add").click(timeout=ADD_TIMEOUT_MS)
     report = page.locator("#add-report")
     assert "added 1" in report.inner_text(), page.locator("main").inner_text()
     assert page.evaluate("() => sessionStorage.getItem('sujet.token')") == TOKEN
