@@ -73,22 +73,36 @@ def _build(generation: int) -> _Patterns:
 def _patterns() -> _Patterns:
     return _build(lang.generation())
 
-_SOURCE_PREFIX_RE = re.compile(
-    r"^(?:источник|по материалам|quelle|source|sources|via)\s*:\s*(?P<agency>.{2,80}?)\.?$", re.I
-)
-_SOURCE_WORDS_RE = re.compile(
-    r"\b(?:сайт|пресс-служб\w*|агентств\w*|информагентств\w*|pressestelle|pressemitteilung|"
-    r"nachrichtenagentur|press (?:service|office|release)|news agency)\b",
-    re.I,
-)
-SOURCE_LINE_MAX_WORDS = 7  # a credit line is a name, not a sentence
 
-_COMPARISON_RE = re.compile(
-    r"(?:аналогичн\w+ период\w*|(?:тем же|того же) период\w*)\s+(?P<y1>(?:19|20)\d\d)\s+год"
-    r"|same period (?:of|in|last year,? )?\s*(?P<y2>(?:19|20)\d\d)"
-    r"|(?:gleichen|selben) (?:Zeitraum|Vorjahreszeitraum) (?:des Jahres |von )?(?P<y3>(?:19|20)\d\d)",
-    re.I,
-)
+@dataclass(frozen=True, slots=True)
+class _Credits:
+    """Source credits and year comparisons, from the profiles (:class:`sujet.lang.PageLabels`)."""
+
+    source_prefix: re.Pattern[str]  # "Источник: ...", "Quelle: ..."
+    source_words: re.Pattern[str]  # "пресс-служба", "news agency"
+    comparison: re.Pattern[str]  # "the same period of 2023": one group holds the year
+
+
+@lru_cache(maxsize=4)
+def _build_credits(generation: int) -> _Credits:
+    labels = "|".join(lang.page_labels("source_labels")) or "(?!)"
+    words = "|".join(lang.page_labels("source_words")) or "(?!)"
+    year = r"((?:19|20)\d\d)"
+    periods = "|".join(
+        f"(?:{p.replace('{year}', year)})" for p in lang.page_labels("same_period")
+    )
+    return _Credits(
+        re.compile(rf"^(?:{labels})\s*:\s*(?P<agency>.{{2,80}}?)\.?$", re.I),
+        re.compile(rf"\b(?:{words})\b", re.I),
+        re.compile(periods or "(?!)", re.I),
+    )
+
+
+def _credits() -> _Credits:
+    return _build_credits(lang.generation())
+
+
+SOURCE_LINE_MAX_WORDS = 7  # a credit line is a name, not a sentence
 HEADER_LINES = 12  # the page header: lines before the headline/body searched for "Август 2024"
 
 
@@ -239,7 +253,7 @@ def _text_claims(text: str, reference_year: int | None) -> list[DateClaim]:
             claims.append(DateClaim(f.date_from, "text"))
         elif f.date_from[:7] == f.date_to[:7]:
             claims.append(DateClaim(f.date_from[:7], "text"))
-    m = _COMPARISON_RE.search(text)
+    m = _credits().comparison.search(text)
     if m:
         year = next(int(v) for v in m.groups() if v)
         claims.append(DateClaim(str(year + 1), "text"))
@@ -257,10 +271,10 @@ def _source_credit(result: Extracted, visible_text: str) -> str | None:
         return None
     after = [ln.strip() for ln in visible_text[pos + len(tail):].split("\n") if ln.strip()][:2]
     for line in after:
-        m = _SOURCE_PREFIX_RE.match(line)
+        m = _credits().source_prefix.match(line)
         if m:
             return m.group("agency").strip()
-        if len(line.split()) <= SOURCE_LINE_MAX_WORDS and _SOURCE_WORDS_RE.search(line):
+        if len(line.split()) <= SOURCE_LINE_MAX_WORDS and _credits().source_words.search(line):
             return line.rstrip(". ")
     return None
 

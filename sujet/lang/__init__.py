@@ -20,6 +20,7 @@ from functools import lru_cache
 from sujet.lang.profile import (
     LanguageProfile,
     NerTriggers,
+    PageLabels,
     QuoteCues,
     RegionRules,
     RoleRules,
@@ -184,6 +185,12 @@ def guess(text: str) -> LanguageProfile:
     return profile(best[1]) if best is not None else for_script(script)
 
 
+def page_labels(attr: str) -> tuple[str, ...]:
+    """One field of the profiles' :class:`PageLabels` (``date_labels``, ``published``, ...): the
+    union over all profiles, by code and in each profile's order."""
+    return tuple(dict.fromkeys(a for p in profiles() for a in getattr(p.page, attr)))
+
+
 def letters() -> tuple[str, str]:
     """Upper- and lower-case letters beyond ASCII of all profiles."""
     ps = profiles()
@@ -196,6 +203,7 @@ __all__ = [
     "DEFAULT",
     "LanguageProfile",
     "NerTriggers",
+    "PageLabels",
     "QuoteCues",
     "RegionRules",
     "RoleRules",
@@ -208,6 +216,7 @@ __all__ = [
     "guess",
     "known",
     "letters",
+    "page_labels",
     "profile",
     "profiles",
     "register",

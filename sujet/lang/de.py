@@ -6,6 +6,7 @@ from sujet.lang import register
 from sujet.lang.profile import (
     LanguageProfile,
     NerTriggers,
+    PageLabels,
     QuoteCues,
     RegionRules,
     RoleRules,
@@ -93,6 +94,26 @@ PROFILE = register(
             r"(\d+ )?kommentare?( \(\d+\))?:?$", r"(mehr zum thema|das könnte sie auch interessieren)\b",
             r"(weitere artikel|ähnliche artikel|verwandte artikel|lesen sie auch|auch interessant)\b",
             r"(schreibe|hinterlasse) einen kommentar\b", r"diskutieren sie mit\b",
+        ),
+        page=PageLabels(
+            date_labels=(
+                r"ver[öo]ffentlicht(?:\s+am)?", r"erschienen(?:\s+am)?", r"erstellt(?:\s+am)?",
+                r"publiziert(?:\s+am)?", r"gepostet(?:\s+am)?", "datum",
+            ),
+            # the verb after the date: "wurde am 19. Mai 2010 um 23:03 Uhr gepostet"
+            date_labels_after=(
+                r"\bam\s+(.{6,25}?)\s+(?:um\s+[\d:.]+\s*(?:Uhr\s+)?)?"
+                r"(?:veröffentlicht|gepostet|publiziert|erschienen)\b",
+            ),
+            published=("veröffentlicht", "publiziert", "erschienen"),
+            date_cues=("erstellt", "datum", "stand", "von", "am"),
+            updated=("aktualisiert", "geändert", "zuletzt"),
+            byline=("von", "aktualisiert"),
+            source_labels=("quelle",),
+            source_words=("pressestelle", "pressemitteilung", "nachrichtenagentur"),
+            same_period=(
+                r"(?:gleichen|selben) (?:Zeitraum|Vorjahreszeitraum) (?:des Jahres |von )?{year}",
+            ),
         ),
         stemmer="german",
         concepts_column=1,

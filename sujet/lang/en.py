@@ -6,6 +6,7 @@ from sujet.lang import register
 from sujet.lang.profile import (
     LanguageProfile,
     NerTriggers,
+    PageLabels,
     QuoteCues,
     RegionRules,
     RoleRules,
@@ -96,6 +97,20 @@ PROFILE = register(
             r"(you (may|might) (also )?like|recommended( for you| stories)?|more stories|more from)\b",
             r"(more in|more on|read more|latest (news|stories)|most (popular|read)|trending)\b",
             r"recent posts\b", r"popular posts\b", r"you are commenting using\b", r"join the discussion\b",
+        ),
+        page=PageLabels(
+            date_labels=(
+                r"published(?:\s+on)?", r"first\s+published", r"posted(?:\s+on)?",
+                r"issue\s+published", r"publication\s+date",
+            ),
+            published=("published", "posted"),
+            date_cues=("written", "date", "by", "on"),
+            updated=("updated?", "modified"),
+            byline=("by", "posted", "updated", "published"),
+            source_labels=("source", "sources", "via"),
+            source_words=(r"press (?:service|office|release)", "news agency"),
+            same_period=(r"same period (?:of|in|last year,? )?\s*{year}",),
+            month_first_words=("the", "and", "of", "to", "is", "that", "with", "for"),
         ),
         stemmer="english",
         concepts_column=2,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sujet.lang import register
-from sujet.lang.profile import LanguageProfile, forms, words
+from sujet.lang.profile import LanguageProfile, PageLabels, forms, words
 
 _MONTHS = """
 enero
@@ -25,6 +25,12 @@ PROFILE = register(
         code="es",
         name="Spanish",
         months=forms(_MONTHS),
+        page=PageLabels(
+            date_labels=(r"publicado(?:\s+el)?",),
+            published=("publicado",),
+            date_cues=("por",),
+            updated=("actualizado",),
+        ),
         stop_words=words("el la los las un una y o de del en con por para que se lo"),
     )
 )

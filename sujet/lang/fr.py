@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sujet.lang import register
-from sujet.lang.profile import LanguageProfile, forms, words
+from sujet.lang.profile import LanguageProfile, PageLabels, forms, words
 
 _MONTHS = """
 janvier
@@ -25,6 +25,12 @@ PROFILE = register(
         code="fr",
         name="French",
         months=forms(_MONTHS),
+        page=PageLabels(
+            date_labels=(r"publié(?:\s+le)?", r"date\s+de\s+publication"),
+            published=("publié",),
+            date_cues=("par", "le"),
+            updated=("mis à jour",),
+        ),
         stop_words=words("le les du des et ou un une à"),
     )
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sujet.lang import register
-from sujet.lang.profile import LanguageProfile, forms
+from sujet.lang.profile import LanguageProfile, PageLabels, forms
 
 _MONTHS = """
 gennaio
@@ -20,4 +20,14 @@ novembre
 dicembre
 """
 
-PROFILE = register(LanguageProfile(code="it", name="Italian", months=forms(_MONTHS)))
+PROFILE = register(
+    LanguageProfile(
+        code="it",
+        name="Italian",
+        months=forms(_MONTHS),
+        page=PageLabels(
+            date_labels=(r"pubblicato(?:\s+il)?",),
+            published=("pubblicato",),
+        ),
+    )
+)

@@ -80,6 +80,34 @@ class RegionRules:
 
 
 @dataclass(frozen=True, slots=True)
+class PageLabels:
+    """Words around an article's date and source on a page: regular expressions matched ignoring
+    case, each one alternative of a larger expression (no "|" outside a group)."""
+
+    # labels before the publication date of an HTML page ("Veröffentlicht am", "published on"),
+    # each starting with a letter; whole patterns with the date text as group 1 where the label
+    # follows the date ("am 19. Mai 2010 um 23:03 Uhr gepostet")
+    date_labels: tuple[str, ...] = ()
+    date_labels_after: tuple[str, ...] = ()
+    # words of a text dump's date line: a publication (a strong cue), other cues ("by", "am"),
+    # an update (the date is not the publication's)
+    published: tuple[str, ...] = ()
+    date_cues: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    # first words of a text dump's byline ("by", "von", "автор")
+    byline: tuple[str, ...] = ()
+    # a source credit after the body: a label before the source ("Источник:", "Quelle:") and
+    # words of a credit line ("пресс-служба", "news agency")
+    source_labels: tuple[str, ...] = ()
+    source_words: tuple[str, ...] = ()
+    # a comparison with the same period of a year ("same period of 2023"), the year as {year}
+    same_period: tuple[str, ...] = ()
+    # function words whose share of a text's words (5 % or more) tells that its slash dates are
+    # written month first (US usage)
+    month_first_words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class LanguageProfile:
     """Everything Sujet knows about one language (ISO 639-1 ``code``)."""
 
@@ -111,6 +139,7 @@ class LanguageProfile:
     credits: tuple[str, ...] = ()
     # headers that open the section after an article ("Related stories", "Читайте также")
     section_stops: tuple[str, ...] = ()
+    page: PageLabels = field(default_factory=PageLabels)
     # the role rules (position titles and their holders) this language uses: its own code, or
     # the code of the rules that fit it best
     roles: str = "en"

@@ -6,6 +6,7 @@ from sujet.lang import register
 from sujet.lang.profile import (
     LanguageProfile,
     NerTriggers,
+    PageLabels,
     QuoteCues,
     RegionRules,
     RoleRules,
@@ -94,6 +95,18 @@ PROFILE = register(
         section_stops=(
             r"(\d+ )?комментари(и|ев|й)?:?( \(\d+\))?$", r"(читайте также|похожие новости|другие новости|новости партнеров)\b",
             r"(последние новости|популярное|самое читаемое|материалы по теме|оставить комментарий)\b",
+        ),
+        page=PageLabels(
+            date_labels=("опубликовано", r"дата\s+публикации", "размещено"),
+            published=("опубликовано",),
+            date_cues=("дата публикации", "по"),
+            updated=("обновлено",),
+            byline=("автор",),
+            source_labels=("источник", "по материалам"),
+            source_words=("сайт", r"пресс-служб\w*", r"агентств\w*", r"информагентств\w*"),
+            same_period=(
+                r"(?:аналогичн\w+ период\w*|(?:тем же|того же) период\w*)\s+{year}\s+год",
+            ),
         ),
         stemmer="russian",
         concepts_column=0,

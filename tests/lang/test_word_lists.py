@@ -189,3 +189,28 @@ def test_a_profile_brings_its_markers_stop_words_and_regions(
 def test_profiles_stay_frozen() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         lang.profile("de").regions.canonical = "x"  # type: ignore[misc]
+
+
+def test_page_labels_of_the_profiles_find_dates_and_credits() -> None:
+    from sujet.extract.html.textdates import labelled_day
+    from sujet.extract.metadata import _credits
+    from sujet.extract.textdump.dates import _cues
+    from sujet.extract.textdump.title import _byline
+
+    # a label before the date (Russian, French), the German verb after it
+    assert labelled_day("Опубликовано: 12.03.2019 10:00") == "2019-03-12"
+    assert labelled_day("Publié le 3 mars 2020 à 10h") == "2020-03-03"
+    assert labelled_day("Der Text wurde am 19. Mai 2010 um 23:03 Uhr gepostet.") == "2010-05-19"
+    assert labelled_day("Am 19. Mai 2010 regnete es.") is None
+    cues = _cues()
+    assert cues.strong.search("Veröffentlicht 12.03.2019") and not cues.strong.search("Stand:")
+    assert cues.cue.search("Stand: 12.03.2019") and cues.update.search("Mis à jour le 3 mars")
+    assert len(cues.month_first.findall("The man and the dog")) == 3
+    assert _byline(lang.generation()).search("Автор: Иван Петров")
+    credits = _credits()
+    found = credits.source_prefix.match("Quelle: dpa.")
+    assert found is not None and found.group("agency") == "dpa"
+    assert credits.source_words.search("пресс-служба губернатора")
+    found = credits.comparison.search("за аналогичный период 2023 года")
+    assert found is not None and [g for g in found.groups() if g] == ["2023"]
+    assert lang.profile("xx").page == lang.PageLabels()

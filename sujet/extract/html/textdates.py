@@ -9,14 +9,6 @@ from functools import lru_cache
 from sujet import lang
 from sujet.extract.dateparse import month_number, month_pattern
 
-# Labels that introduce the publication (or creation) date of the page's own text, by language.
-_LABELS = (
-    r"published(?:\s+on)?|first\s+published|posted(?:\s+on)?|issue\s+published|publication\s+date"
-    r"|ver[öo]ffentlicht(?:\s+am)?|erschienen(?:\s+am)?|erstellt(?:\s+am)?|publiziert(?:\s+am)?"
-    r"|gepostet(?:\s+am)?|datum"
-    r"|опубликовано|дата\s+публикации|размещено"
-    r"|publié(?:\s+le)?|date\s+de\s+publication|pubblicato(?:\s+il)?|publicado(?:\s+el)?"
-)
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
@@ -30,19 +22,23 @@ def _word_dates(generation: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.compile(rf"\b({month})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I),
     )
 
-# The first letters of the labels, tested before the labels themselves: a position whose letter
-# starts no label is passed over at once (the search over a page's text costs a third). Each
-# alternative of _LABELS starts with a letter, and none holds a "|" inside a group.
-_LABEL_INITIALS = "".join(sorted({alt[0].lower() for alt in _LABELS.split("|")}))
-_LABELLED = re.compile(
-    rf"(?=[{_LABEL_INITIALS}])(?:{_LABELS})\s*:?\s*(?:\w+,\s*)?(.{{6,40}})", re.I
-)
-# German puts the verb after the date: "wurde am 19. Mai 2010 um 23:03 Uhr gepostet".
-_LABEL_AFTER = re.compile(
-    r"\bam\s+(.{6,25}?)\s+(?:um\s+[\d:.]+\s*(?:Uhr\s+)?)?"
-    r"(?:veröffentlicht|gepostet|publiziert|erschienen)\b",
-    re.I,
-)
+
+@lru_cache(maxsize=4)
+def _labelled(generation: int) -> tuple[re.Pattern[str], ...]:
+    """A publication label of any language profile ("Veröffentlicht am", "published on") and
+    the text after it; then the profiles' patterns where the label follows the date."""
+    after = tuple(re.compile(p, re.I) for p in lang.page_labels("date_labels_after"))
+    labels = lang.page_labels("date_labels")
+    if not labels:
+        return after
+    # The first letters of the labels, tested before the labels themselves: a position whose
+    # letter starts no label is passed over at once (the search over a page's text costs a third).
+    initials = "".join(sorted({alt[0].lower() for alt in labels}))
+    alts = "|".join(labels)
+    before = re.compile(rf"(?=[{initials}])(?:{alts})\s*:?\s*(?:\w+,\s*)?(.{{6,40}})", re.I)
+    return (before, *after)
+
+
 MIN_YEAR = 1995
 
 
@@ -78,7 +74,7 @@ def labelled_day(visible: str) -> str | None:
     """The day after the first publication label in the page text that is followed by a date."""
     found = [
         (m.start(), day)
-        for rx in (_LABELLED, _LABEL_AFTER)
+        for rx in _labelled(lang.generation())
         for m in rx.finditer(visible)
         if (day := parse_text_day(m.group(1)))
     ]

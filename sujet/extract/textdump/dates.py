@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
+from sujet import lang
 from sujet.extract.dateparse import month_number
 from sujet.extract.textdump.lines import Line
 
@@ -34,23 +36,39 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
      "month_d_y"),
 ]
 
-_CUE_RE = re.compile(
-    r"\b(published|posted|written|veröffentlicht|publiziert|erschienen|erstellt|datum|date|stand"
-    r"|опубликовано|дата публикации|publié|publicado|pubblicato|von|by|по|par|por|am|on|le)\b",
-    re.I,
-)
-_STRONG_CUE_RE = re.compile(
-    r"\b(published|posted|veröffentlicht|publiziert|erschienen|опубликовано|publié|publicado"
-    r"|pubblicato)\b",
-    re.I,
-)
-_UPDATE_RE = re.compile(
-    r"\b(updated?|modified|aktualisiert|geändert|zuletzt|обновлено|mis à jour|actualizado)\b", re.I
-)
 _URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)(?:[/-](\d\d))?(?=[/-])")
 # the end of a range's first day before a match: "с 8 по 11 июля 2024" is an event, not a date line
 _RANGE_BEFORE_RE = re.compile(r"\d{1,2}\.?\s*(?:[-–—]|по|до|bis|to|until|au|al)\s*$", re.I)
-_EN_WORDS_RE = re.compile(r"\b(the|and|of|to|is|that|with|for)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """Words of the language profiles (:class:`sujet.lang.PageLabels`) on a dump's date line."""
+
+    strong: re.Pattern[str]  # a publication: "published", "veröffentlicht"
+    cue: re.Pattern[str]  # those and weaker cues: "by", "am", "datum"
+    update: re.Pattern[str]  # "updated", "aktualisiert"
+    month_first: re.Pattern[str]  # function words of text whose slash dates are month first
+
+
+def _words_re(*fields: str) -> re.Pattern[str]:
+    alts = "|".join(w for f in fields for w in lang.page_labels(f)) or "(?!)"
+    return re.compile(rf"\b(?:{alts})\b", re.I)
+
+
+@lru_cache(maxsize=4)
+def _build_cues(generation: int) -> _Cues:
+    return _Cues(
+        _words_re("published"),
+        _words_re("published", "date_cues"),
+        _words_re("updated"),
+        _words_re("month_first_words"),
+    )
+
+
+def _cues() -> _Cues:
+    return _build_cues(lang.generation())
+
 
 # Weights of the candidate score, set by hand and checked on textdump/trafilatura (date accuracy
 # over the 150 dated dev pages; each weight was varied over 0.5x..2x and kept where it stopped
@@ -136,11 +154,12 @@ def _url_date(url: str | None) -> str | None:
 
 def _score(line: Line, i: int, anchors: list[int], url_date: str | None, iso: str) -> float:
     s = 0.0
-    if _STRONG_CUE_RE.search(line.text):
+    cues = _cues()
+    if cues.strong.search(line.text):
         s += STRONG_CUE
-    elif _CUE_RE.search(line.text):
+    elif cues.cue.search(line.text):
         s += CUE
-    if _UPDATE_RE.search(line.text):
+    if cues.update.search(line.text):
         s -= UPDATE_PENALTY
     if line.words <= SHORT_LINE_WORDS:
         s += SHORT_LINE
@@ -162,7 +181,7 @@ def page_date(lines: list[Line], anchors: list[int], url: str | None = None,
     """
     if not anchors:
         anchors = [0]
-    month_first = len(_EN_WORDS_RE.findall(body_text[:3000])) >= 0.05 * max(
+    month_first = len(_cues().month_first.findall(body_text[:3000])) >= 0.05 * max(
         1, len(body_text[:3000].split())
     )
     url_date = _url_date(url)

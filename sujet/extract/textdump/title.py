@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
+from sujet import lang
 from sujet.extract.textdump.lines import Line
 from sujet.extract.textdump.score import is_flagged
 
 _SLUG_WORD_RE = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
-_BYLINE_RE = re.compile(r"^(by|von|автор|posted|updated|published|aktualisiert)\b", re.I)
 _DATE_LIKE_RE = re.compile(r"\d{1,4}[./:-]\d{1,2}|\b(19|20)\d\d\b.*\d:\d\d")
 
 LOOKBACK = 15  # lines before the body searched for the headline
+
+
+@lru_cache(maxsize=4)
+def _byline(generation: int) -> re.Pattern[str]:
+    """A line that opens with a byline word of any language profile ("by", "von", "автор")."""
+    alts = "|".join(lang.page_labels("byline")) or "(?!)"
+    return re.compile(rf"^(?:{alts})\b", re.I)
 
 
 def _slug_words(url: str | None) -> set[str]:
@@ -27,7 +35,7 @@ def _title_score(line: Line, distance: int, counts: dict[str, int], slug: set[st
         return -1.0
     if line.words < 2 or line.words > 35 or len(line.text) > 300:
         return -1.0
-    if _BYLINE_RE.search(line.text) or (_DATE_LIKE_RE.search(line.text) and line.words < 8):
+    if _byline(lang.generation()).search(line.text) or (_DATE_LIKE_RE.search(line.text) and line.words < 8):
         return -1.0
     score = 1.0 - 0.04 * distance
     if line.text.endswith(".") and line.sentences >= 1:
