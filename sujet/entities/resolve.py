@@ -6,9 +6,15 @@ person by :func:`sujet.entities.names.same_person` (transliteration, surname sim
 name compatibility); a weak name match (score under ``STRONG``) also needs shared context, a
 position head or a co-mentioned entity, so that namesakes stay apart. Places and organisations
 match on their normal form, aliases and transliteration. An entity's id is derived from its type
-and its canonical name when it is created (``stable_id``) and then kept, so ids survive new
-articles; when a new article shows two existing entities to be one, the smaller one is merged
-away and reported.
+and its canonical name when it is created (``stable_id``; a namesake kept apart takes the first
+free of the suffixes 2, 3, ...) and then kept, so ids survive new articles; when a new article
+shows two existing entities to be one, the smaller one is merged away and reported.
+
+The resolver holds only the entities it works on. The candidates of a name are found by its
+name keys (:mod:`sujet.entities.name_keys`) in an :class:`EntitySource` (memory, or the store's
+key table) and loaded when looked up; :meth:`EntityResolver.release` drops them once the caller
+has written them, so a process that resolves chunk after chunk against a store holds one chunk's
+entities, never the store's. What lives on between chunks is the map of merged-away ids.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from dataclasses import dataclass, field
 
 from sujet.entities.analyze import ArticleEntities, LocalEntity, person_key
 from sujet.entities.gazetteer import fold, listed_type_any, place_key
+from sujet.entities.holding import HeldEntities
 from sujet.entities.names import name_score
 from sujet.entities.translit import is_cyrillic, skeleton, to_latin
 from sujet.model import Article, Entity, EntityType, Position, stable_id
@@ -50,54 +57,11 @@ def _full(name: str) -> bool:
     return len(name.split()) >= 2
 
 
-class EntityResolver:
-    """Merges per-article entities into global ones; incremental over batches of articles."""
+class EntityResolver(HeldEntities):
+    """Merges per-article entities into global ones; incremental over batches of articles.
 
-    def __init__(self, entities: Iterable[Entity] = ()) -> None:
-        self.entities: dict[str, Entity] = {}
-        self.merged: dict[str, str] = {}
-        self._index: dict[str, set[str]] = {}
-        for ent in entities:
-            self.entities[ent.id] = ent
-            self._index_entity(ent)
-
-    # --- indexing --------------------------------------------------------------------------
-
-    def _keys(self, typ: str, name: str) -> set[str]:
-        # Places and organisations share one key space: the tagger's type of a name varies
-        # between articles and languages, the entity's type is voted (see _vote_type).
-        space = "PER" if typ == "PER" else "LO"
-        keys = {f"{space}:n:{fold(name)}"}
-        sk = skeleton(name)
-        if typ == "PER":
-            parts = sk.split()
-            if parts:
-                keys.add(f"PER:s:{parts[-1][:3]}")  # surname head: candidates for the classifier
-                keys.add(f"PER:s:{parts[0][:3]}")
-        else:
-            if sk:
-                keys.add(f"LO:k:{sk}")
-            place = place_key(name)
-            if place:
-                keys.add(f"LO:g:{place}")
-        return keys
-
-    def _index_entity(self, ent: Entity) -> None:
-        for v in {ent.name, *ent.variants}:
-            for k in self._keys(ent.type, v):
-                self._index.setdefault(k, set()).add(ent.id)
-
-    def _candidates(self, typ: str, names: Iterable[str]) -> set[str]:
-        out: set[str] = set()
-        for n in names:
-            for k in self._keys(typ, n):
-                out |= self._index.get(k, set())
-        return {self.resolve_id(i) for i in out if self.resolve_id(i) in self.entities}
-
-    def resolve_id(self, eid: str) -> str:
-        while eid in self.merged:
-            eid = self.merged[eid]
-        return eid
+    ``entities`` are held from the start (the in-memory form); ``source`` is where the others
+    are looked up (default: those same entities); see :class:`HeldEntities`."""
 
     def _co_mentions(self, ent: Entity) -> Counter[str]:
         """An entity's co-mention counts keyed by surviving ids (merges rename their keys)."""
@@ -213,6 +177,7 @@ class EntityResolver:
         ordered = sorted(
             items, key=lambda x: ((x[1].date if x[1] else x[0].date) or "9999", x[0].article_id)
         )
+        self._prefetch(a for a, _ in ordered)
         for analysis, article in ordered:
             rep = self.add(analysis, article)
             total.created += [i for i in rep.created if i not in total.created]
@@ -223,11 +188,17 @@ class EntityResolver:
         return total
 
     def _create(self, local: LocalEntity) -> str:
-        eid = stable_id(local.type, fold(local.name))
-        while eid in self.entities and self.entities[eid].type != local.type:
-            eid = stable_id(local.type, fold(local.name), eid)
-        if eid in self.entities:  # a namesake kept apart: same name, another person
-            eid = stable_id(local.type, fold(local.name), str(len(self.entities)))
+        name = fold(local.name)
+        eid = stable_id(local.type, name)
+        held = self._entity(eid)
+        while held is not None and held.type != local.type:
+            eid = stable_id(local.type, name, eid)
+            held = self._entity(eid)
+        if not self._free(eid):  # a namesake kept apart: same name, another person
+            n = 2
+            while not self._free(eid := stable_id(local.type, name, str(n))):
+                n += 1
+        self._claim(eid)
         self.entities[eid] = Entity(eid, local.type, local.name)
         return eid
 
@@ -296,7 +267,7 @@ class EntityResolver:
             votes = _meta_counter(a, "type_votes") + _meta_counter(b, "type_votes")
             a.metadata["type_votes"] = dict(votes)
             a.type = _vote_type(a)
-        del self.entities[drop]
+        self.drop(drop)
         self.merged[drop] = keep
         co = self._co_mentions(a) + self._co_mentions(b)
         co.pop(keep, None)

@@ -5,7 +5,8 @@ What an article added to an entity (:meth:`EntityResolver.add`) is read back fro
 mentions: one mention each, the name counts of their normal forms, the type votes of places and
 organisations, the article in the entity's list, its co-mentions and the positions it gave. The
 first and last dates an entity was seen, and the name variants, stay (the same article adds them
-again). An entity left without mentions is dropped.
+again). An entity left without mentions is dropped. The entities of the stored mentions are
+loaded into the resolver first (it holds only what it was given or looked up).
 """
 
 from __future__ import annotations
@@ -27,13 +28,14 @@ def retract(resolver: EntityResolver, stored: Mapping[str, Sequence[Mention]]) -
     """Take out of ``resolver``'s entities what the articles of ``stored`` (article id -> its
     stored mentions) contributed."""
     out = Retracted()
+    resolver.load(m.entity_id for found in stored.values() for m in found if m.entity_id)
     for article_id, mentions in stored.items():
         ids = _retract_article(resolver, article_id, mentions)
         out.updated |= ids
     for eid in sorted(out.updated):
         ent = resolver.entities.get(eid)
         if ent is not None and ent.mentions <= 0:
-            del resolver.entities[eid]
+            resolver.drop(eid)
             out.removed.add(eid)
     out.updated -= out.removed
     return out

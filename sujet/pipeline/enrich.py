@@ -10,7 +10,9 @@ leaves a chunk's entities (or events) wholly written or not at all.
 
 State that spans chunks is restored from the store on first use, so a later run continues where
 the last one stopped, and dropped when another process has ingested since (the store's ingest
-lock tells, :attr:`Store.state_generation`). Enriching an article again replaces what it
+lock tells, :attr:`Store.state_generation`). The entity resolver keeps only merged-away ids
+between chunks: it looks a chunk's candidates up by name keys in the store and drops them once
+they are written (:mod:`sujet.entities.holding`). Enriching an article again replaces what it
 contributed to the entities instead of adding it twice; after an interrupted run, the articles
 whose entities were committed are not merged again. A failure on one article never stops the
 chunk: :func:`run_enrichers <sujet.pipeline.ingest.run_enrichers>` isolates it, reports it and
@@ -144,12 +146,15 @@ class EntityEnricher:
 
     def _resolver_for(self, store: Store) -> EntityResolver:
         if self._resolver is not None and self._generation != store.state_generation:
-            self._resolver = None  # another process ingested: the index is stale
+            self._resolver = None  # another process ingested: its merges are not ours
         if self._resolver is None:
             from sujet.entities import EntityResolver
 
             self._generation = store.state_generation
-            self._resolver = EntityResolver(store.iter_entities())
+            self._resolver = EntityResolver()
+        from sujet.entities.entity_source import StoreEntities
+
+        self._resolver.source = StoreEntities(store)  # looked up on demand, by name keys
         return self._resolver
 
     def __call__(self, articles: list[Article], store: Store,
@@ -189,6 +194,7 @@ class EntityEnricher:
         changed = {resolver.resolve_id(i) for i in [*report.changed, *taken_back.updated]}
         kept = sorted(i for i in changed if i in resolver.entities)
         store.upsert_entities([resolver.entities[i] for i in kept])
+        resolver.release()  # written: the next chunk reads them from the store again
         return {
             "entity_mentions": mentions,
             "entities_created": len(report.created),

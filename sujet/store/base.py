@@ -194,6 +194,15 @@ class Store(ABC):
         """The stored entities among ``entity_ids``, in that order (unknown ids left out)."""
 
     @abstractmethod
+    def has_entity(self, entity_id: str) -> bool:
+        """Whether an entity is stored under ``entity_id``."""
+
+    @abstractmethod
+    def entity_ids_for_keys(self, keys: Sequence[str]) -> dict[str, set[str]]:
+        """For each of ``keys`` that has any, the ids of the stored entities with a name or
+        variant under it (name keys: :mod:`sujet.entities.name_keys`)."""
+
+    @abstractmethod
     def find_entities(self, name: str) -> list[Entity]:
         """Entities whose canonical name or any variant equals ``name`` (case-insensitive)."""
 

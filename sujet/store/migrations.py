@@ -16,6 +16,7 @@ from sqlalchemy import Connection, inspect, select
 from sujet.errors import SchemaVersionError
 from sujet.store.backend import Backend
 from sujet.store.repositories.bands import create_band_table
+from sujet.store.repositories.entities import create_name_key_table
 from sujet.store.schema import (
     alert_deliveries,
     alerts,
@@ -130,7 +131,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "the topic of each article", _article_topics),
     Migration(8, "the importance order of events", _event_importance),
     Migration(9, "band keys of near-duplicate signatures, kept in the store", create_band_table),
-    Migration(11, "ingest shards an interrupted run finished", create_shard_table),
+    Migration(10, "ingest shards an interrupted run finished", create_shard_table),
+    Migration(11, "name keys of the entities, where the resolver finds candidates",
+              create_name_key_table),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

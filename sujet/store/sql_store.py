@@ -176,6 +176,12 @@ class SqlStore(Store):
     def get_entities(self, entity_ids: Sequence[str]) -> list[Entity]:
         return self.entities.get_entities(entity_ids)
 
+    def has_entity(self, entity_id: str) -> bool:
+        return self.entities.has_entity(entity_id)
+
+    def entity_ids_for_keys(self, keys: Sequence[str]) -> dict[str, set[str]]:
+        return self.entities.ids_for_keys(keys)
+
     def find_entities(self, name: str) -> list[Entity]:
         return self.entities.find_entities(name)
 
