@@ -2,11 +2,13 @@
 the default profile for a language without one.
 
 Adding a language is adding one module here that calls :func:`register` with its
-:class:`LanguageProfile` (months, weekdays, dateline letters, boilerplate lines, role rules,
-gazetteer column, quote cues, NER triggers and backend). Modules of this package named by a
+:class:`LanguageProfile` (script and marker words, months, weekdays, dateline letters,
+boilerplate lines, page labels of dates and sources, role rules, region names, gazetteer column,
+quote cues, NER triggers and backend, name-key stop words). Modules of this package named by a
 language code are imported on first use. Word sets that serve text of unknown language (month
-names, dateline letters) are the union of all registered profiles; they are rebuilt whenever a
-profile is registered (:func:`generation` tells caches when).
+names, dateline letters, stop words, page labels) are the union of all registered profiles; they
+are rebuilt whenever a profile is registered (:func:`generation` tells caches when). The language
+of a text no caller names is guessed from the profiles alone (:func:`guess`).
 """
 
 from __future__ import annotations
