@@ -192,8 +192,8 @@ class Loader:
 
     # -- derived rows ----------------------------------------------------------------------
     def finish(self, positions: dict[str, list[str]], seed: int) -> dict[str, int]:
-        """Entities from the stored mentions, storylines from the stored events, the
-        near-duplicate band keys of the stored signatures, the dropped indexes again, vacuum
+        """Entities (and their name keys) from the stored mentions, storylines from the stored
+        events, the near-duplicate band keys of the stored signatures, the dropped indexes again, vacuum
         and planner statistics. Each step is skipped where it was done."""
         rng = np.random.default_rng(seed)
         open_store(self.url).close()  # the migrations of this version (the band table, ...)
@@ -272,6 +272,12 @@ class Loader:
                             "article_id": article_id, "organisation": None, "language": lang})
             self.write(dict(tables))
             total += len(batch)
+        # the resolver's name keys, written by the store's own backfill (the one its migration
+        # runs on an older store): the bulk rows above went around the entity repository
+        from sujet.store.repositories.entities import backfill_name_keys
+
+        with self.engine.begin() as conn:
+            backfill_name_keys(conn)
         return total
 
     def _storylines(self) -> int:

@@ -16,6 +16,8 @@ from sqlalchemy import text
 from sujet.config import DedupSettings
 from sujet.dedup.fingerprint import from_bytes
 from sujet.dedup.store_index import store_index
+from sujet.entities.entity_source import StoreEntities
+from sujet.entities.name_keys import entity_keys
 from sujet.store import open_store
 from sujet.store.base import Store
 from sujet.store.stemming import index_stems
@@ -77,9 +79,17 @@ def _check_rows(loaded: str) -> None:
                 "SELECT a.title, a.text, a.language, a.search_stems, m.span_start, m.span_end, "
                 "m.surface FROM articles a JOIN mentions m ON m.article_id = a.id "
                 "WHERE m.ord = 0 ORDER BY a.seq LIMIT 60")).all()
+            entity_ids = [r[0] for r in conn.execute(text(
+                "SELECT id FROM entities ORDER BY mentions DESC, id LIMIT 40"))]
         with open_store(loaded) as store:
             index = store_index(store, DedupSettings())  # nothing left to index on opening
             assert index.query(from_bytes(bytes(signature)))[0] == original  # type: ignore[index]
+            # the entity resolver finds stored entities by their name keys
+            source = StoreEntities(store)
+            entities = store.get_entities(list(entity_ids))
+            assert len(entities) == len(entity_ids)
+            for ent in entities:
+                assert any(ent.id in ids for ids in source.ids_for_keys(entity_keys(ent)).values())
         for title, body, lang, stems, start, end, surface in rows:
             assert body[start:end] == surface
             assert stems == index_stems(title, body, lang)
