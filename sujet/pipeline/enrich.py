@@ -17,6 +17,10 @@ contributed to the entities instead of adding it twice; after an interrupted run
 whose entities were committed are not merged again. A failure on one article never stops the
 chunk: :func:`run_enrichers <sujet.pipeline.ingest.run_enrichers>` isolates it, reports it and
 marks the article (the convention is described in :mod:`sujet.pipeline.ingest`).
+
+The event clusterer holds only the stored events a chunk's days can touch, read before the chunk
+(:mod:`sujet.stories.event_window`); storylines are linked again only where the chunk's events
+touch them (:mod:`sujet.stories.storyline_state`). Neither reads the whole store.
 """
 
 from __future__ import annotations
@@ -27,18 +31,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sujet.config import Settings
-from sujet.model import Article, Event, Mention
+from sujet.model import Article, Mention
 from sujet.pipeline.ingest import FAILED, ArticleFailure, Enricher
 from sujet.store.base import Store
 
 if TYPE_CHECKING:
     from sujet.entities import ArticleEntities, EntityResolver
-    from sujet.stories.cluster import EventClusterer
+    from sujet.stories.event_window import EventWindow
     from sujet.stories.pair import PairScorer
 
 log = logging.getLogger(__name__)
-# Stored articles represented at once when the event clusterer is restored.
-_RESTORE_BATCH = 500
 
 
 def warm_entities() -> None:
@@ -221,7 +223,8 @@ class EventEnricher:
 
     Each article's vectors (:class:`PrepareVectors`) are computed on the executor and put into
     the store's embedding cache, where the representations read them; clustering runs here,
-    and a chunk's events, storylines and article assignments are written in one transaction."""
+    and a chunk's events, their profiles, storylines and article assignments are written in one
+    transaction."""
 
     stage = "events"
 
@@ -229,7 +232,7 @@ class EventEnricher:
         """``scorer``: the same-event decision (default: the configured pair model)."""
         self.settings = settings
         self._scorer = scorer
-        self._clusterer: EventClusterer | None = None
+        self._window: EventWindow | None = None
         self._generation = 0
         self._names: dict[str, str] = {}
 
@@ -263,52 +266,46 @@ class EventEnricher:
 
     def reset(self) -> None:
         """Forget the in-memory events: a failed call may have left them half updated (they
-        are restored from the store on the next call)."""
-        self._clusterer = None
+        are read from the store again on the next call)."""
+        self._window = None
+
+    @property
+    def held_articles(self) -> int:
+        """Articles the event clusterer holds between chunks (a window of the store's)."""
+        return self._window.clusterer.size if self._window is not None else 0
 
     def _represent(self, store: Store, articles: Sequence[Article],
-                   clusterer: EventClusterer) -> list[Any]:
+                   deep: bool) -> list[Any]:
         from sujet.stories.represent import represent
 
         return represent(
             articles,
-            deep=clusterer.scorer.needs_deep,
+            deep=deep,
             cache=store,
             entity_keys=self._keys(store, articles),
             entity_names=self._names,
         )
 
-    def _represent_stored(self, store: Store, exclude: set[str],
-                          clusterer: EventClusterer) -> list[Any]:
-        """The representations of the stored articles that belong to events, made a batch of
-        articles at a time (only the representations are kept, not the texts)."""
-        reprs: list[Any] = []
-        batch: list[Article] = []
-        for a in store.iter_articles():
-            if a.id not in exclude and a.event_id is not None:
-                batch.append(a)
-            if len(batch) >= _RESTORE_BATCH:
-                reprs.extend(self._represent(store, batch, clusterer))
-                batch = []
-        if batch:
-            reprs.extend(self._represent(store, batch, clusterer))
-        return reprs
-
-    def _clusterer_for(self, store: Store, exclude: set[str]) -> EventClusterer:
-        if self._clusterer is not None and self._generation != store.state_generation:
-            self._clusterer = None  # another process ingested: the events are stale
-        if self._clusterer is None:
+    def _window_for(self, store: Store) -> EventWindow:
+        """The clusterer over the stored events a chunk can touch (:mod:`sujet.stories.
+        event_window`); the events of a store from before event profiles are profiled first."""
+        if self._window is not None and self._generation != store.state_generation:
+            self._window = None  # another process ingested: the events are stale
+        if self._window is None:
             from sujet.stories.cluster import EventClusterer
+            from sujet.stories.event_window import EventWindow, profile_stored_events
 
             self._generation = store.state_generation
             clusterer = EventClusterer(
                 self.settings.stories, scorer=self._scorer,
                 taken=lambda i: store.resolve_event_id(i) is not None)
-            events = list(store.iter_events())
-            if events:
-                clusterer.restore(events, self._represent_stored(store, exclude, clusterer))
-            self._clusterer = clusterer
-        return self._clusterer
+            deep = clusterer.scorer.needs_deep
+            window = EventWindow(clusterer, store,
+                                 lambda articles: self._represent(store, articles, deep))
+            if store.count_event_profiles() < store.count_events():  # profiles need no e5
+                profile_stored_events(store, lambda arts: self._represent(store, arts, False))
+            self._window = window
+        return self._window
 
     def __call__(self, articles: list[Article], store: Store,
                  prepared: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -327,57 +324,43 @@ class EventEnricher:
         return {**counts, FAILED: failures}
 
     def _cluster(self, articles: list[Article], store: Store) -> dict[str, Any]:
-        from sujet.stories.storylines import link_storylines
+        from sujet.stories.event_window import assign_articles
+        from sujet.stories.profiles import profile_of
+        from sujet.stories.storyline_state import relink
 
         batch = {a.id: a for a in articles}
-        clusterer = self._clusterer_for(store, set(batch))
+        window = self._window_for(store)
+        clusterer = window.clusterer
         facts = {a.id: store.facts_of_article(a.id) for a in articles if not a.duplicate_of}
-        update = clusterer.add(self._represent(store, articles, clusterer), facts=facts)
-        events = clusterer.events
-        before = {e.id: e.storyline_id for e in events}
-        lines = link_storylines(events, clusterer.reprs(), self.settings.stories,
-                                taken=lambda i: store.resolve_storyline_id(i) is not None)
-        touched = {e.id for e in update.created + update.changed}
-        touched |= {e.id for e in events if e.storyline_id != before.get(e.id)}
+        reprs = window.represent(articles)
+        needed = window.before(articles, reprs)
+        update = clusterer.add(reprs, facts=facts, widen=window.widen)
+        touched = update.created + update.changed
         # survivors first, then the aliases that lead to them, then the merged-away rows
-        store.upsert_events([e for e in events if e.id in touched])
+        store.upsert_events(touched)
         if update.aliases:
             store.add_event_aliases(update.aliases)
         if update.deleted:
             store.delete_events([e.id for e in update.deleted])
+        by_id = {m.article_id: r for e in touched for m in e.members
+                 if (r := clusterer.repr_of(m.article_id)) is not None}
+        store.put_event_profiles([p for e in touched if (p := profile_of(e, by_id))])
+        lines = relink(store, touched, update.deleted, clusterer.get_event,
+                       self.settings.stories)
+        store.upsert_events(lines.events)  # their storyline changed
         store.upsert_storylines(lines.storylines)
         if lines.aliases:
             store.add_storyline_aliases(lines.aliases)
-        old_lines = store.storyline_ids()
-        gone = old_lines - {s.id for s in lines.storylines}
-        if gone:
-            store.delete_storylines(sorted(gone))
-        self._assign(store, batch, events)
+        if lines.gone:
+            store.delete_storylines(lines.gone)
+        assign_articles(store, batch, [*touched, *lines.events])
+        window.after(needed)
         return {
             "events_created": len(update.created),
             "events_changed": len(update.changed),
             "events_merged": len(update.aliases),
             "storylines": len(lines.storylines),
         }
-
-    @staticmethod
-    def _assign(store: Store, batch: dict[str, Article], events: Sequence[Event]) -> None:
-        """Write event and storyline ids onto the articles whose membership changed."""
-        target: dict[str, tuple[str, str | None]] = {}
-        for e in events:
-            for m in e.members:
-                target[m.article_id] = (e.id, e.storyline_id)
-        stale: list[Article] = []
-        for article_id, (event_id, storyline_id) in target.items():
-            a = batch.get(article_id)
-            if a is None:
-                a = store.get_article(article_id)
-                if a is None or (a.event_id, a.storyline_id) == (event_id, storyline_id):
-                    continue
-                stale.append(a)
-            a.event_id, a.storyline_id = event_id, storyline_id
-        if stale:
-            store.update_articles(stale)
 
 
 def default_enrichers(settings: Settings) -> Sequence[Enricher]:

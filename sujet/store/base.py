@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sujet.model import Article, Entity, Event, Fact, Mention, Quote, Storyline
+from sujet.stories.profiles import ProfileRecord
 
 
 @dataclass(slots=True)
@@ -256,6 +257,35 @@ class Store(ABC):
 
     @abstractmethod
     def get_event(self, event_id: str) -> Event | None: ...
+
+    @abstractmethod
+    def get_events(self, event_ids: Sequence[str]) -> list[Event]:
+        """The stored events among ``event_ids``, in that order (unknown ids left out)."""
+
+    # Event profiles (sujet.stories.profiles), kept with the events and dropped with them; an
+    # event covers the days its members' dates can be (ordinals); keys count events per name.
+    @abstractmethod
+    def put_event_profiles(self, profiles: Sequence[ProfileRecord]) -> None: ...
+
+    @abstractmethod
+    def event_profiles(self, event_ids: Sequence[str]) -> dict[str, ProfileRecord]: ...
+
+    @abstractmethod
+    def events_covering(self, day_from: int, day_to: int) -> list[str]: ...
+
+    @abstractmethod
+    def events_with_keys(self, keys: Sequence[str], day_from: int | None,
+                         day_to: int | None) -> list[str]:
+        """Ids of the events with one of ``keys``, undated or covering a day between."""
+
+    @abstractmethod
+    def key_event_counts(self, keys: Sequence[str]) -> dict[str, int]: ...
+
+    @abstractmethod
+    def count_event_profiles(self) -> int: ...
+
+    @abstractmethod
+    def events_without_profiles(self, limit: int = 1000) -> list[str]: ...
 
     @abstractmethod
     def iter_events(self, batch: int = 1000) -> Iterator[Event]:

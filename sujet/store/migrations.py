@@ -17,6 +17,7 @@ from sujet.errors import SchemaVersionError
 from sujet.store.backend import Backend
 from sujet.store.repositories.bands import create_band_table
 from sujet.store.repositories.entities import create_name_key_table
+from sujet.store.repositories.event_profiles import create_profile_tables
 from sujet.store.schema import (
     alert_deliveries,
     alerts,
@@ -134,6 +135,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, "ingest shards an interrupted run finished", create_shard_table),
     Migration(11, "name keys of the entities, where the resolver finds candidates",
               create_name_key_table),
+    Migration(12, "event profiles: the window of event clustering, storyline links",
+              create_profile_tables),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

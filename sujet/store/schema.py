@@ -235,6 +235,33 @@ storyline_events = Table(
 )
 Index("ix_storyline_events_event_id", storyline_events.c.event_id)
 
+# What windowed event clustering and incremental storyline linking read of an event without its
+# articles (sujet.stories.profiles): the days its members' dates can cover (``day_lo``..``day_hi``,
+# ordinals, NULL when undated), its normalised topic vector and its telling key names, one row
+# per name in ``event_keys``. Migration 12 adds them; the event enricher fills in the events of
+# older stores on first use.
+event_profiles = Table(
+    "event_profiles",
+    metadata,
+    Column("event_id", String(64), primary_key=True),
+    Column("day_lo", Integer),
+    Column("day_hi", Integer),
+    Column("year", Integer),
+    Column("vector", LargeBinary, nullable=False),
+    Column("names", Json, nullable=False),
+)
+Index("ix_event_profiles_day_hi", event_profiles.c.day_hi)
+Index("ix_event_profiles_day_lo", event_profiles.c.day_lo)
+
+event_keys = Table(
+    "event_keys",
+    metadata,
+    Column("key", Text, nullable=False),
+    Column("event_id", String(64), nullable=False),
+    PrimaryKeyConstraint("key", "event_id"),
+)
+Index("ix_event_keys_event_id", event_keys.c.event_id)
+
 
 def _alias_table(name: str) -> Table:
     """Ids that live on as another record: ``alias`` was merged into ``survivor``.

@@ -35,12 +35,14 @@ from sujet.store.migrations import migrate, read_version
 from sujet.store.repositories.articles import ArticleRepository
 from sujet.store.repositories.bands import BandRepository
 from sujet.store.repositories.entities import EntityRepository
+from sujet.store.repositories.event_profiles import EventProfileRepository
 from sujet.store.repositories.events import EventRepository
 from sujet.store.repositories.mentions import MentionRepository
 from sujet.store.repositories.runs import RunRepository
 from sujet.store.repositories.signatures import SignatureRepository
 from sujet.store.repositories.statements import StatementRepository
 from sujet.store.repositories.storylines import StorylineRepository
+from sujet.stories.profiles import ProfileRecord
 
 
 class SqlStore(Store):
@@ -57,6 +59,7 @@ class SqlStore(Store):
         self.statements = StatementRepository(self.db)
         self.events = EventRepository(self.db, self.articles.get_articles)
         self.storylines = StorylineRepository(self.db)
+        self.profiles = EventProfileRepository(self.db)
         self.runs = RunRepository(self.db)
         self._lock = IngestLock(self.db, getattr(backend, "path", None))
         try:
@@ -223,6 +226,31 @@ class SqlStore(Store):
 
     def delete_events(self, event_ids: Sequence[str]) -> None:
         self.events.delete_events(event_ids)
+
+    def get_events(self, event_ids: Sequence[str]) -> list[Event]:
+        return self.events.get_events(event_ids)
+
+    def put_event_profiles(self, profiles: Sequence[ProfileRecord]) -> None:
+        self.profiles.put_event_profiles(profiles)
+
+    def event_profiles(self, event_ids: Sequence[str]) -> dict[str, ProfileRecord]:
+        return self.profiles.event_profiles(event_ids)
+
+    def events_covering(self, day_from: int, day_to: int) -> list[str]:
+        return self.profiles.events_covering(day_from, day_to)
+
+    def events_with_keys(self, keys: Sequence[str], day_from: int | None,
+                         day_to: int | None) -> list[str]:
+        return self.profiles.events_with_keys(keys, day_from, day_to)
+
+    def key_event_counts(self, keys: Sequence[str]) -> dict[str, int]:
+        return self.profiles.key_event_counts(keys)
+
+    def count_event_profiles(self) -> int:
+        return self.profiles.count_event_profiles()
+
+    def events_without_profiles(self, limit: int = 1000) -> list[str]:
+        return self.profiles.events_without_profiles(limit)
 
     def iter_events(self, batch: int = 1000) -> Iterator[Event]:
         return self.events.iter_events(batch)

@@ -17,6 +17,15 @@ average-link clusters never cross those components, the events are a function of
 alone: adding articles in any order or in any number of batches gives the same events. Ids
 carry over (:mod:`sujet.stories.identity`): an event keeps its id as it grows, merged events
 leave aliases to the survivor, and an event that splits keeps its id on its larger part.
+
+The clusterer need not hold every event. ``load`` takes in stored events (whole, with their
+articles, which are scored against every article held), ``evict`` forgets the events outside
+given days, and ``add`` lets its caller widen what is held before a region is clustered
+(``widen``): a region is exact when every article in it has its candidates held, and its old
+events their members. :mod:`sujet.stories.event_window` keeps that true with a window of the
+store, so the events are those of holding everything. A region is a whole component: one that
+runs on through old reports (a story told every day, each report close to the day before) is
+read and clustered again whole, as average-link clusters inside it can depend on any of it.
 """
 
 from __future__ import annotations
@@ -125,15 +134,25 @@ class EventClusterer:
 
     # -- ingest -------------------------------------------------------------------------------
     def add(self, reprs: Sequence[ArticleRepr], *,
-            facts: Mapping[str, Sequence[Fact]] | None = None) -> ClusterUpdate:
-        """Add articles (already known ids are ignored) and return the changed events."""
+            facts: Mapping[str, Sequence[Fact]] | None = None,
+            widen: Callable[[list[ArticleRepr]], bool] | None = None) -> ClusterUpdate:
+        """Add articles (already known ids are ignored) and return the changed events.
+
+        ``widen`` sees the articles of the region about to be clustered again before it is;
+        it may :meth:`load` more stored events (their articles are scored like any other) and
+        says whether it did, and the region is then found again (see
+        :mod:`sujet.stories.event_window`)."""
         for k, v in (facts or {}).items():
             self._facts.setdefault(k, []).extend(v)
         fresh = self._accept(reprs)
         if not fresh:
             return ClusterUpdate()
         self._score_new(fresh)
-        return self._recluster(fresh)
+        threshold = self.scorer.threshold
+        region = self._region(fresh, threshold)
+        while widen is not None and widen([self._reprs[a] for a in region]):
+            region = self._region(fresh, threshold)
+        return self._recluster(region, threshold)
 
     def restore(self, events: Iterable[Event], reprs: Sequence[ArticleRepr]) -> None:
         """Continue from stored events: score the pairs of their articles again and take the
@@ -142,6 +161,65 @@ class EventClusterer:
         self._score_new(fresh)
         self._events = {e.id: e for e in events}
         self._event_of = {m.article_id: e.id for e in self._events.values() for m in e.members}
+
+    def load(self, events: Iterable[Event], reprs: Sequence[ArticleRepr], *,
+             facts: Mapping[str, Sequence[Fact]] | None = None) -> None:
+        """Take in more stored events (whole: ``reprs`` holds their articles) next to those
+        held: their articles are scored against every article held, as if never forgotten."""
+        for k, v in (facts or {}).items():
+            self._facts.setdefault(k, list(v))
+        self._score_new(self._accept(reprs))
+        for e in events:
+            if e.id not in self._events:
+                self._events[e.id] = e
+                self._event_of.update((m.article_id, e.id) for m in e.members)
+
+    def has_event(self, event_id: str) -> bool:
+        return event_id in self._events
+
+    def get_event(self, event_id: str) -> Event | None:
+        return self._events.get(event_id)
+
+    def holds(self, article_id: str) -> bool:
+        """Whether the article is held (as a node, or as the duplicate of one)."""
+        return article_id in self._reprs or article_id in self._duplicates
+
+    @property
+    def size(self) -> int:
+        """Articles held: nodes and duplicates."""
+        return len(self._reprs) + len(self._duplicates)
+
+    def repr_of(self, article_id: str) -> ArticleRepr | None:
+        return self._reprs.get(article_id)
+
+    def days_of(self, event_id: str) -> tuple[int, int] | None:
+        """The first and last day the dates of the event's articles can be (None: undated)."""
+        spans = [r.span for m in self._events[event_id].members
+                 if (r := self._reprs.get(m.article_id)) is not None and r.span is not None]
+        return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+
+    def evict(self, keep: Callable[[tuple[int, int]], bool]) -> None:
+        """Forget each event whose days ``keep`` refuses (and every undated one), with its
+        articles, their scores and facts. What the store holds is unchanged: merged ids are
+        its aliases by now, so they are no longer remembered here either."""
+        for event_id in sorted(self._events):
+            days = self.days_of(event_id)
+            if days is None or not keep(days):
+                self._forget(self._events.pop(event_id))
+        self._retired.clear()
+
+    def _forget(self, event: Event) -> None:
+        for m in event.members:
+            aid = m.article_id
+            self._event_of.pop(aid, None)
+            self._facts.pop(aid, None)
+            original = self._duplicates.pop(aid, None)
+            if original is not None and aid in self._copies.get(original, []):
+                self._copies[original].remove(aid)
+            self._copies.pop(aid, None)
+            self._reprs.pop(aid, None)
+            for other in self._edges.pop(aid, {}):
+                self._edges.get(other, {}).pop(aid, None)
 
     # -- internals ----------------------------------------------------------------------------
     def _accept(self, reprs: Sequence[ArticleRepr]) -> list[str]:
@@ -225,9 +303,7 @@ class EventClusterer:
             starts = (members & self._reprs.keys()) - region
         return sorted(region)
 
-    def _recluster(self, fresh: list[str]) -> ClusterUpdate:
-        threshold = self.scorer.threshold
-        region = self._region(fresh, threshold)
+    def _recluster(self, region: list[str], threshold: float) -> ClusterUpdate:
         window = self.settings.event_window_days
         bounds = Summary(lambda a: DateBounds.of(self._reprs[a]), DateBounds.join,
                          lambda b: b.within(window))

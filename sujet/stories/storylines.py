@@ -4,6 +4,10 @@ Two events within ``storyline_window_days`` are linked when their topics agree (
 centroid embeddings) and they share telling names (names that few of the other events have:
 each shared key counts with its inverse event frequency). Storylines are the connected
 components of those links with two events or more.
+
+:func:`link_storylines` links a whole set of events (the evaluation harness, the API's demos);
+the pipeline keeps the stored storylines up to date a chunk at a time from the events' stored
+profiles (:mod:`sujet.stories.storyline_state`, which says how that differs).
 """
 
 from __future__ import annotations
@@ -16,9 +20,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from sujet.config import StorySettings
-from sujet.entities.gazetteer import listed_kind_any
 from sujet.model import Event, Storyline
 from sujet.stories.identity import carry_ids, fresh_id
+from sujet.stories.profiles import ProfileRecord, profile_of
 from sujet.stories.represent import ArticleRepr
 
 # Link rule, set with round values on the two storyline golds there are (the sample pages and
@@ -29,65 +33,54 @@ from sujet.stories.represent import ArticleRepr
 # two stories, not one; the meetings of one working group share its chairs and its places.
 TOPIC_MIN = 0.55
 NAMES_MIN = 1.0
-KEY_NAMES = 40  # key names per event: all but the rarest mentions of a large event
 BLOCK = 1024  # events per block of the topic-similarity matrix
-BROAD_PLACES = frozenset({"country", "continent"})
 
 
 @dataclass(slots=True)
 class EventProfile:
+    """An event with its profile (:mod:`sujet.stories.profiles`)."""
+
     event: Event
-    vector: np.ndarray
-    names: set[str]
-    day_from: int | None
-    day_to: int | None
-    year: int | None
+    record: ProfileRecord
+
+    @property
+    def vector(self) -> np.ndarray:
+        return self.record.vector
+
+    @property
+    def names(self) -> frozenset[str]:
+        return self.record.names
+
+    @property
+    def day_from(self) -> int | None:
+        return self.record.day_from
+
+    @property
+    def day_to(self) -> int | None:
+        return self.record.day_to
 
 
-def key_set(members: Sequence[ArticleRepr], n: int = KEY_NAMES) -> list[str]:
-    """The event's key names: entity ids when given, else light keys; the ones most members
-    share first, then the most frequent."""
-    spread: Counter[str] = Counter()
-    weight: Counter[str] = Counter()
-    for r in members:
-        if r.entity_keys:
-            spread.update(r.entity_keys)
-            weight.update(r.entity_keys)
-        else:
-            spread.update(set(r.keys.names))
-            weight.update(r.keys.names)
-    return sorted(spread, key=lambda k: (-spread[k], -weight[k], k))[:n]
-
-
-def _broad(name: str) -> bool:
-    """A country or continent: the widest "where", which most news of two neighbouring
-    countries share whatever their story. The inverse event frequency cannot tell this in a
-    store of few events, so such names never link storylines."""
-    return listed_kind_any(name) in BROAD_PLACES
+def inverse_frequencies(df: Mapping[str, int], n: int) -> dict[str, float]:
+    """Each name's weight among ``n`` events, ``df`` of which have it: a name in every event
+    tells nothing; one in two events of many tells a lot."""
+    if n <= 1:
+        return {}
+    return {k: math.log((n + 1) / c) / math.log(n + 1) for k, c in df.items() if c > 0}
 
 
 def _profile(event: Event, reprs: Mapping[str, ArticleRepr]) -> EventProfile | None:
-    members = [reprs[m.article_id] for m in event.members if m.article_id in reprs]
-    if not members:
-        return None
-    vec = np.mean([r.vec_lead for r in members], axis=0)
-    vec = vec / (np.linalg.norm(vec) or 1.0)
-    shown = {k: v for r in members for k, v in r.entity_names.items()}
-    names = {k for k in key_set(members) if not _broad(shown.get(k, k))}
-    spans = [r.span for r in members if r.span is not None]
-    years = [r.year for r in members if r.year is not None]
-    return EventProfile(event, vec, names, min(s[0] for s in spans) if spans else None,
-                        max(s[1] for s in spans) if spans else None,
-                        min(years) if years else None)
+    record = profile_of(event, reprs)
+    return EventProfile(event, record) if record is not None else None
 
 
-def _gap_days(a: EventProfile, b: EventProfile) -> int | None:
+def _gap_days(a: EventProfile | ProfileRecord, b: EventProfile | ProfileRecord) -> int | None:
     if a.day_from is None or b.day_from is None or a.day_to is None or b.day_to is None:
         return None
     return max(0, max(a.day_from, b.day_from) - min(a.day_to, b.day_to))
 
 
-def link_strength(a: EventProfile, b: EventProfile, idf: Mapping[str, float]) -> tuple[float, float]:
+def link_strength(a: EventProfile | ProfileRecord, b: EventProfile | ProfileRecord,
+                  idf: Mapping[str, float]) -> tuple[float, float]:
     """(topic cosine, weight of shared telling names) of two events."""
     shared = a.names & b.names
     return float(a.vector @ b.vector), sum(idf.get(k, 0.0) for k in shared)
@@ -112,11 +105,20 @@ def link_storylines(events: Sequence[Event],
     older one becomes its alias. ``taken`` says whether an id is in use elsewhere (an alias in
     the store), so a fresh id never reuses it.
     """
-    cfg = settings or StorySettings()
     by_id = reprs if isinstance(reprs, Mapping) else {r.id: r for r in reprs}
     profiles = [p for e in sorted(events, key=lambda e: e.id) if (p := _profile(e, by_id))]
+    return link_profiles(events, profiles, settings, taken=taken)
+
+
+def link_profiles(events: Sequence[Event], profiles: Sequence[EventProfile],
+                  settings: StorySettings | None = None, *,
+                  taken: Callable[[str], bool] | None = None,
+                  idf: Mapping[str, float] | None = None) -> StorylineSet:
+    """As :func:`link_storylines`, over given profiles (sorted by event id); ``idf`` weighs the
+    names (default: the inverse frequencies among ``profiles``)."""
+    cfg = settings or StorySettings()
     previous = {e.id: e.storyline_id for e in events if e.storyline_id}
-    groups = [g for g in _link_groups(profiles, cfg) if len(g) >= 2]
+    groups = [g for g in _link_groups(list(profiles), cfg, idf) if len(g) >= 2]
     for p in profiles:
         p.event.storyline_id = None
     live = set(previous.values())
@@ -139,14 +141,15 @@ def link_storylines(events: Sequence[Event],
     return StorylineSet(sorted(out, key=lambda s: s.id), inherit.aliases)
 
 
-def _link_groups(profiles: list[EventProfile], cfg: StorySettings) -> list[list[EventProfile]]:
+def _link_groups(profiles: list[EventProfile], cfg: StorySettings,
+                 idf: Mapping[str, float] | None = None) -> list[list[EventProfile]]:
     """Connected components of the storyline links, each in time order."""
     n = len(profiles)
-    df: Counter[str] = Counter()
-    for p in profiles:
-        df.update(p.names)
-    # a name in every event tells nothing; one in two events of many tells a lot
-    idf = {k: math.log((n + 1) / c) / math.log(n + 1) for k, c in df.items()} if n > 1 else {}
+    if idf is None:
+        df: Counter[str] = Counter()
+        for p in profiles:
+            df.update(p.names)
+        idf = inverse_frequencies(df, n)
     parent = list(range(n))
 
     def find(i: int) -> int:

@@ -12,6 +12,7 @@ from sujet.store import schema as t
 from sujet.store.aliases import AliasTable
 from sujet.store.database import Database, chunks, ids_after, unique_by_id
 from sujet.store.filters import event_conditions
+from sujet.store.repositories.event_profiles import delete_profiles
 from sujet.store.rows import event_child_rows, event_from_rows, event_row
 from sujet.stories.importance import score_events
 
@@ -54,11 +55,16 @@ class EventRepository:
                 for child in self._EVENT_CHILDREN:
                     conn.execute(delete(child).where(child.c.event_id.in_(batch)))
                 conn.execute(delete(t.events).where(t.events.c.id.in_(batch)))
+            delete_profiles(conn, ids)
 
     def get_event(self, event_id: str) -> Event | None:
         with self.db.read() as conn:
             found = self._load_events(conn, [event_id])
         return found[0] if found else None
+
+    def get_events(self, event_ids: Sequence[str]) -> list[Event]:
+        with self.db.read() as conn:
+            return self._load_events(conn, list(dict.fromkeys(event_ids)))
 
     def list_events(self, limit: int = 50, offset: int = 0, language: str | None = None,
                     date_from: str | None = None, date_to: str | None = None,
