@@ -10,7 +10,8 @@ storyline. Then each chunk of events becomes table rows:
   spans (the slots of the real sentences, filled with the event's key entities or entities drawn
   by a Zipf law), facts (sentences with figures), a quote now and then, a MinHash signature, the
   content hash and the search stems exactly as the store computes them; about 3 % of later
-  reports are duplicates of an earlier one (same text, ``duplicate_of`` set, no mentions);
+  reports are duplicates of an earlier original report (same text, ``duplicate_of`` set, no
+  mentions);
 - the event rows (members, languages, the most mentioned entities, importance order key);
 - the article vectors event clustering reads, in the store's embedding cache as ingest leaves
   them (``scale_vectors``: per event a random direction, its reports close to it).
@@ -272,7 +273,9 @@ class ChunkWriter:
         article_id = stable_id("scale-article", str(plan.seed), str(n))
         iso = day_iso(day)
         url = f"https://{site}/{iso.replace('-', '/')}/{article_id}.html"
-        original = reports[rng.integers(len(reports))] if reports else None
+        # a copy repeats an original report (ingest marks a copy of a copy as one of its original)
+        originals = [r for r in reports if r.duplicate_of is None]
+        original = originals[rng.integers(len(originals))] if originals else None
         if original is not None and rng.random() < DUPLICATE_SHARE:
             title, text = original.title or "", original.metadata["text"]
             mentions: list[dict[str, Any]] = []
@@ -414,4 +417,5 @@ def _light(row: dict[str, Any]) -> Article:
     lead = row["text"].split("\n\n", 1)[0][:400]
     return Article(id=row["id"], source=row["source"], text="", title=row["title"],
                    url=row["url"], date=row["date"], language=row["language"], site=row["site"],
-                   fetched_at=row["fetched_at"], metadata={"text": row["text"], "lead": lead})
+                   fetched_at=row["fetched_at"], duplicate_of=row["duplicate_of"],
+                   metadata={"text": row["text"], "lead": lead})

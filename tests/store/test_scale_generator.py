@@ -56,6 +56,11 @@ def _check_rows(loaded: str) -> None:
             assert _scalar(conn, "SELECT sum(n_articles) FROM events") == N
             assert _scalar(conn, "SELECT max(n_articles) FROM events") <= 50
             originals = _scalar(conn, "SELECT count(*) FROM articles WHERE duplicate_of IS NULL")
+            # a copy points at an original of its event, never at another copy (as ingest marks)
+            assert _scalar(conn, "SELECT count(*) FROM articles a JOIN articles o "
+                                 "ON o.id = a.duplicate_of WHERE o.duplicate_of IS NOT NULL "
+                                 "OR o.event_id <> a.event_id OR o.seq > a.seq") == 0
+            assert originals < N
             mentions = _scalar(conn, "SELECT count(*) FROM mentions")
             assert 10 * originals <= mentions <= 40 * originals
             # entity rows agree with their mentions; no mention points nowhere
