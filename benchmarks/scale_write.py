@@ -193,13 +193,13 @@ class Loader:
     # -- derived rows ----------------------------------------------------------------------
     def finish(self, positions: dict[str, list[str]], seed: int) -> dict[str, int]:
         """Entities (and their name keys) from the stored mentions, storylines from the stored
-        events, the near-duplicate band keys of the stored signatures, the dropped indexes again, vacuum
+        events, the event profiles, the near-duplicate band keys of the stored signatures, the dropped indexes again, vacuum
         and planner statistics. Each step is skipped where it was done."""
         rng = np.random.default_rng(seed)
         open_store(self.url).close()  # the migrations of this version (the band table, ...)
         self.drop_indexes()
         counts = {"entities": self._entities(positions, rng), "storylines": self._storylines(),
-                  "bands": self._bands()}
+                  "bands": self._bands(), "profiles": self._profiles()}
         counts["indexes"] = self.create_indexes()
         # A store in use has been vacuumed by autovacuum (visibility map set, so counts read
         # indexes only) and analysed; the loaded one is brought to that state.
@@ -243,6 +243,19 @@ class Loader:
                     total += len(part)
             store.put_cached(INDEXED_NAMESPACE, [(index.scheme, b"1")])
         return total
+
+    def _profiles(self) -> int:
+        """The event profiles the event window and storyline linking read, made by the event
+        enricher itself: its first use on a store whose events lack them profiles those events
+        from their stored reports (their cached vectors and entities), as on an older store."""
+        from sujet.config import Settings
+        from sujet.pipeline.enrich import EventEnricher
+
+        with open_store(self.url) as store:
+            missing = store.count_events() - store.count_event_profiles()
+            if missing > 0:
+                EventEnricher(Settings())([], store)
+            return max(0, missing)
 
     def _entities(self, positions: dict[str, list[str]], rng: np.random.Generator) -> int:
         if self._count("entities"):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +136,11 @@ def _check_vectors(loaded: str) -> None:
         assert sorted(ns.split("-")[0] for ns in lookups.asked) == ["emb:e5", "emb:use"]
         deep_ns = next(ns for ns in lookups.asked if ns.startswith("emb:e5"))
         assert lookups.asked[deep_ns] == len(originals)
+        # every event has the profile the event window reads, around its reports' days
+        assert store.count_event_profiles() == store.count_events()
+        dated = next(a for a in articles if a.event_id and a.date)
+        day = date.fromisoformat(dated.date or "").toordinal()
+        assert dated.event_id in store.events_covering(day, day)
     backend = store_backend(loaded)
     with backend.engine.connect() as conn:
         rows = _scalar(conn, "SELECT count(*) FROM cache WHERE namespace LIKE 'emb:%'")
