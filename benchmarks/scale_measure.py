@@ -8,7 +8,12 @@
   mentioned persons and from words of stored titles, apart.
 - ``batch``: the real articles the ingest measurements use, as one JSONL file of records
   (``sujet ingest`` reads it): the pages of the extraction sets (raw HTML with their URLs), then
-  article texts of the event-pair and topic sets, in a fixed shuffled order.
+  article texts of the event-pair and topic sets, in a fixed shuffled order. Each record gets a
+  ``date`` (the record's date field, which ingest takes as the article's date) in the last week
+  of the generated stores' span: new news arriving at a store of older news, so the event
+  window reads the store where it is densest (the sets' own dates lie years before the
+  generated span, and two thirds of the articles have none, and an undated article is nobody's
+  candidate in event clustering); ``--keep-dates`` leaves the records undated.
 - ``ingest``: ``sujet ingest BATCH --db URL`` in a child process: wall time, articles stored per
   second and the peak resident memory of the largest process (``ru_maxrss`` of the children).
 - ``growth``: stores pre-loaded by the generator to each size, the same batch ingested into
@@ -30,12 +35,13 @@ import statistics
 import subprocess
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from scale_corpus import DATA, LANGS
+from scale_generate import END_DAY
 from sqlalchemy import text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -156,8 +162,10 @@ def _cmd_api(args: argparse.Namespace) -> int:
 
 
 # -- ingest cost ---------------------------------------------------------------------------
-def write_batch(path: Path, count: int, data: Path = DATA, seed: int = 5) -> int:
-    """The real articles of the ingest measurements, as JSONL records (see the module doc)."""
+def write_batch(path: Path, count: int, data: Path = DATA, seed: int = 5,
+                dated_to: date | None = END_DAY, days: int = 7) -> int:
+    """The real articles of the ingest measurements, as JSONL records (see the module doc),
+    dated on the ``days`` days up to ``dated_to`` (undated when None)."""
     records: list[dict[str, Any]] = []
     for folder in sorted((data / "extraction").glob("*")):
         for line in (folder / "gold.jsonl").read_text("utf-8").splitlines():
@@ -183,6 +191,10 @@ def write_batch(path: Path, count: int, data: Path = DATA, seed: int = 5) -> int
     items = list(unique.values())
     random.Random(seed).shuffle(items)
     items = items[:count]
+    if dated_to is not None:
+        rng = random.Random(seed)
+        for item in items:
+            item["date"] = (dated_to - timedelta(days=rng.randrange(days))).isoformat()
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:
         for item in items:
@@ -260,7 +272,9 @@ def _sample_stacks(pid: int, log: Path | None, samples: int = 5) -> None:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    n = write_batch(args.out, args.count, args.data)
+    n = write_batch(args.out, args.count, args.data,
+                    dated_to=None if args.keep_dates else date.fromisoformat(args.date_to),
+                    days=args.days)
     print(f"{n} records written to {args.out}")
     return 0
 
@@ -337,6 +351,11 @@ def add_measure_commands(sub: argparse._SubParsersAction) -> None:
     p_batch.add_argument("--out", type=Path, default=WORK / "batch1000.jsonl")
     p_batch.add_argument("--count", type=int, default=1000)
     p_batch.add_argument("--data", type=Path, default=DATA)
+    p_batch.add_argument("--date-to", default=END_DAY.isoformat(),
+                         help="the records are dated on the days up to this one (ISO)")
+    p_batch.add_argument("--days", type=int, default=7, help="how many days up to --date-to")
+    p_batch.add_argument("--keep-dates", action="store_true",
+                         help="leave the records undated (the pages' own dates, if any)")
     p_batch.set_defaults(run=_cmd_batch)
     p_ingest = sub.add_parser("ingest", help="cost of ingesting the batch into a store")
     p_ingest.add_argument("--db", required=True)
