@@ -46,6 +46,28 @@ def articles_of_entity(entity_id: str) -> Select[tuple[str]]:
     return select(mentions.c.article_id).where(mentions.c.entity_id == entity_id)
 
 
+def newest_of_entity(entity_id: str) -> Select[tuple[str, str | None]]:
+    """The articles that mention an entity as (article_id, date), newest first (undated last),
+    ties by id: the order of the article lists, read from ``ix_mentions_entity_date`` alone
+    (one group per article however often it names the entity)."""
+    m = mentions.c
+    return (
+        select(m.article_id, m.date)
+        .where(m.entity_id == entity_id)
+        .group_by(m.date, m.article_id)
+        .order_by(m.date.desc().nulls_last(), m.article_id)
+    )
+
+
+def entity_only(query: ArticleQuery) -> str | None:
+    """The entity of a query that filters by an entity and nothing else (its articles are then
+    read from the mentions' (entity, date) index without the article rows)."""
+    if not query.entity_id:
+        return None
+    bare = ArticleQuery(entity_id=query.entity_id, limit=query.limit, offset=query.offset)
+    return query.entity_id if query == bare else None
+
+
 def article_conditions(query: ArticleQuery) -> list[ColumnElement[bool]]:
     """WHERE conditions for an ArticleQuery (limit and offset are the caller's)."""
     c = articles.c

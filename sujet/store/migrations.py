@@ -15,6 +15,7 @@ from sqlalchemy import Connection, inspect, select
 
 from sujet.errors import SchemaVersionError
 from sujet.store.backend import Backend
+from sujet.store.mention_dates import create_mention_dates
 from sujet.store.repositories.bands import create_band_table
 from sujet.store.repositories.entities import create_name_key_table
 from sujet.store.repositories.event_profiles import create_profile_tables
@@ -137,6 +138,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               create_name_key_table),
     Migration(12, "event profiles: the window of event clustering, storyline links",
               create_profile_tables),
+    Migration(13, "the article's date beside each mention, indexed with the entity",
+              create_mention_dates),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

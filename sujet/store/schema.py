@@ -102,6 +102,7 @@ mentions = Table(
     Column("normal", Text, nullable=False),
     Column("entity_id", String(64)),
     Column("field", String(8), nullable=False),
+    Column("date", String(32)),  # the article's, kept by triggers (sujet/store/mention_dates.py)
     PrimaryKeyConstraint("article_id", "ord"),
 )
 Index("ix_mentions_entity_id", mentions.c.entity_id, mentions.c.article_id)

@@ -11,7 +11,7 @@ from sujet.model import Article
 from sujet.store import schema as t
 from sujet.store.base import ArticleQuery, SearchHit
 from sujet.store.database import Database, by_id_and_date, chunks, unique_by_id
-from sujet.store.filters import article_conditions
+from sujet.store.filters import article_conditions, entity_only, newest_of_entity
 from sujet.store.rows import ARTICLE_FIELDS, article_from_row, article_row
 from sujet.store.search_terms import build_terms
 from sujet.store.snippets import Matcher, make_snippet
@@ -122,28 +122,36 @@ class ArticleRepository:
         q = query or ArticleQuery()
         newest = (t.articles.c.date.desc().nulls_last(), t.articles.c.id)
         # The page is chosen on (seq, date, id) alone, which indexes cover; only its rows (with
-        # their texts) are read.
-        chosen = (
-            select(t.articles.c.seq)
-            .where(*article_conditions(q))
-            .order_by(*newest)
-            .limit(max(0, q.limit))
-            .offset(max(0, q.offset))
-        )
-        page = (by_id_and_date(chosen) if q.entity_id else chosen).subquery("page")
-        stmt = (
-            select(t.articles)
-            .join(page, page.c.seq == t.articles.c.seq)
-            .order_by(*newest)
-        )
+        # their texts) are read. An entity's own list is chosen from its mentions' (entity,
+        # date) index.
+        if (entity_id := entity_only(q)) is not None:
+            ids = newest_of_entity(entity_id).limit(max(0, q.limit)).offset(max(0, q.offset))
+            page = ids.subquery("page")
+            on = page.c.article_id == t.articles.c.id
+        else:
+            chosen = (
+                select(t.articles.c.seq)
+                .where(*article_conditions(q))
+                .order_by(*newest)
+                .limit(max(0, q.limit))
+                .offset(max(0, q.offset))
+            )
+            page = (by_id_and_date(chosen) if q.entity_id else chosen).subquery("page")
+            on = page.c.seq == t.articles.c.seq
+        stmt = select(t.articles).join(page, on).order_by(*newest)
         with self.db.read() as conn:
             return [article_from_row(r) for r in conn.execute(stmt).mappings()]
 
     def count_articles(self, query: ArticleQuery | None = None) -> int:
         q = query or ArticleQuery()
-        stmt = select(func.count()).select_from(t.articles).where(*article_conditions(q))
-        if q.entity_id:
-            stmt = by_id_and_date(stmt)
+        if (entity_id := entity_only(q)) is not None:
+            # One row per article of the entity, from its (entity, date) index.
+            stmt = select(func.count()).select_from(newest_of_entity(entity_id)
+                                                    .order_by(None).subquery())
+        else:
+            stmt = select(func.count()).select_from(t.articles).where(*article_conditions(q))
+            if q.entity_id:
+                stmt = by_id_and_date(stmt)
         with self.db.read() as conn:
             return int(conn.execute(stmt).scalar_one())
 

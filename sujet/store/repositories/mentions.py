@@ -10,8 +10,8 @@ from sqlalchemy import Select, delete, desc, distinct, func, select
 from sujet.model import Mention
 from sujet.store import schema as t
 from sujet.store.base import ArticleQuery
-from sujet.store.database import Database, by_id_and_date, chunks
-from sujet.store.filters import article_conditions, articles_of_entity
+from sujet.store.database import Database, chunks
+from sujet.store.filters import article_conditions, articles_of_entity, newest_of_entity
 from sujet.store.rows import mention_from_row, mention_rows
 
 
@@ -47,13 +47,13 @@ class MentionRepository:
             return [mention_from_row(r) for r in rows]
 
     def mention_timeline(self, entity_id: str) -> list[tuple[str, int]]:
-        date = t.articles.c.date
-        stmt = by_id_and_date(
-            select(date, func.count())
-            .select_from(t.mentions.join(t.articles, t.articles.c.id == t.mentions.c.article_id))
-            .where(t.mentions.c.entity_id == entity_id, date.is_not(None), date != "")
-            .group_by(date)
-            .order_by(date)
+        # Mentions per article date, from the (entity, date) index alone.
+        m = t.mentions.c
+        stmt = (
+            select(m.date, func.count())
+            .where(m.entity_id == entity_id, m.date.is_not(None), m.date != "")
+            .group_by(m.date)
+            .order_by(m.date)
         )
         with self.db.read() as conn:
             return [(str(d), int(n)) for d, n in conn.execute(stmt)]
@@ -75,12 +75,9 @@ class MentionRepository:
                     recent: int | None = None) -> list[tuple[str, int]]:
         scope: Select[Any] = articles_of_entity(entity_id)
         if recent is not None:
-            scope = by_id_and_date(
-                select(t.articles.c.id)
-                .where(t.articles.c.id.in_(scope))
-                .order_by(t.articles.c.date.desc().nulls_last(), t.articles.c.id)
-                .limit(max(0, recent))
-            )
+            # The newest articles from the (entity, date) index; no article row is read.
+            newest = newest_of_entity(entity_id).limit(max(0, recent)).subquery("newest")
+            scope = select(newest.c.article_id)
         m = t.mentions.c
         shared = func.count(distinct(m.article_id)).label("shared")
         stmt = (
