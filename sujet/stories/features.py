@@ -52,8 +52,19 @@ class FeatureContext:
 Feature = Callable[[Sequence[ArticleRepr], Pairs, FeatureContext], np.ndarray]
 
 
-def _rowwise(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return np.einsum("ij,ij->i", a, b).astype(np.float64)
+# Pairs whose two vectors are gathered at once: a window of stored reports can hold millions of
+# candidate pairs, and gathering both rows of every pair at once costs pairs × dimensions.
+PAIR_BLOCK = 16_384
+
+
+def _pair_cosines(m: np.ndarray, pairs: Pairs, block: int = PAIR_BLOCK) -> np.ndarray:
+    """Row ``i`` of ``m`` dotted with row ``j`` for index pairs, a block of pairs at a time."""
+    ia, ib = pairs
+    out = np.empty(len(ia), dtype=np.float64)
+    for lo in range(0, len(ia), block):
+        hi = lo + block
+        out[lo:hi] = np.einsum("ij,ij->i", m[ia[lo:hi]], m[ib[lo:hi]])
+    return out
 
 
 def _vectors(reprs: Sequence[ArticleRepr], name: str) -> np.ndarray:
@@ -65,8 +76,7 @@ def _vectors(reprs: Sequence[ArticleRepr], name: str) -> np.ndarray:
 
 def _cosine_of(name: str) -> Feature:
     def cosine(reprs: Sequence[ArticleRepr], pairs: Pairs, ctx: FeatureContext) -> np.ndarray:
-        m = _vectors(reprs, name)
-        return _rowwise(m[pairs[0]], m[pairs[1]])
+        return _pair_cosines(_vectors(reprs, name), pairs)
 
     return cosine
 
@@ -78,7 +88,7 @@ def e5_lead(reprs: Sequence[ArticleRepr], pairs: Pairs, ctx: FeatureContext) -> 
         m = m - np.stack([c if (c := ctx.centre(r.language)) is not None else zero
                           for r in reprs])
         m /= np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-9)
-    return _rowwise(m[pairs[0]], m[pairs[1]])
+    return _pair_cosines(m, pairs)
 
 
 def _sparse_rows(items: Sequence[dict[str, float]]) -> sparse.csr_matrix:

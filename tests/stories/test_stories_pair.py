@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from sujet.config import StorySettings
@@ -121,3 +122,16 @@ def test_a_missing_deep_vector_is_an_error_not_a_zero(reprs):
     flat = represent([RU, DE])
     with pytest.raises(ValueError, match="vec_deep"):
         default_scorer().scores(flat, [(0, 1)])
+
+
+def test_vector_features_of_many_pairs_are_taken_a_block_at_a_time() -> None:
+    """The cosine of each pair is the same whatever the block size, and no block gathers more
+    than its own pairs' vectors."""
+    from sujet.stories.features import _pair_cosines, as_pairs
+
+    rng = np.random.default_rng(3)
+    m = rng.normal(size=(50, 16))
+    pairs = [(int(a), int(b)) for a, b in rng.integers(0, 50, size=(1000, 2))]
+    whole = np.einsum("ij,ij->i", m[[a for a, _ in pairs]], m[[b for _, b in pairs]])
+    for block in (1, 7, 999, 1000, 5000):
+        assert np.array_equal(_pair_cosines(m, as_pairs(pairs), block=block), whole)
