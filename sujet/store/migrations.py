@@ -16,6 +16,7 @@ from sqlalchemy import Connection, inspect, select
 from sujet.errors import SchemaVersionError
 from sujet.store.backend import Backend
 from sujet.store.mention_dates import create_mention_dates
+from sujet.store.name_trigrams import create_name_trigrams
 from sujet.store.repositories.bands import create_band_table
 from sujet.store.repositories.entities import create_name_key_table
 from sujet.store.repositories.event_profiles import create_profile_tables
@@ -96,6 +97,11 @@ def _quotes_table(conn: Connection, backend: Backend) -> None:
 
 
 
+def _mention_dates_and_name_trigrams(conn: Connection, backend: Backend) -> None:
+    create_mention_dates(conn, backend)
+    create_name_trigrams(conn, backend)
+
+
 def _alert_tables(conn: Connection, backend: Backend) -> None:
     for table in (watchlists, alerts, alert_deliveries):
         table.create(conn, checkfirst=True)
@@ -138,8 +144,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               create_name_key_table),
     Migration(12, "event profiles: the window of event clustering, storyline links",
               create_profile_tables),
-    Migration(13, "the article's date beside each mention, indexed with the entity",
-              create_mention_dates),
+    Migration(13, "the article's date beside each mention, indexed with the entity; trigram "
+              "indexes of entity names (PostgreSQL)", _mention_dates_and_name_trigrams),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
