@@ -40,9 +40,6 @@ from sujet.store.search_terms import SearchTerms, WordTerm
 SCHEMA_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 # tsvector has size limits (1 MB of lexemes); texts past this many characters are indexed in part.
 MAX_INDEXED_CHARS = 1_000_000
-# Matches ranked per search, the newest first: a word found in more articles is ranked among its
-# newest RANKED_MATCHES only (docs/benchmarks/scale.md).
-RANKED_MATCHES = 2000
 
 
 def _config_case() -> str:
@@ -156,21 +153,12 @@ class PostgresBackend(Backend):
         # ts_rank weights for D, C, B, A: the stem column (C) counts least.
         weights: Any = literal_column("'{0.1, 0.2, 0.4, 1.0}'::float4[]")
         score = func.ts_rank(weights, tsv, query).label("score")
-        # Only a bounded set of candidates is ranked: the newest RANKED_MATCHES articles the
-        # GIN index finds (ts_rank reads each ranked row's tsv, so ranking every match of a
-        # common word reads tens of thousands of rows). A word in fewer articles has all of
-        # them ranked. One page of (seq, score) pairs is kept and the article rows (with their
-        # texts) are read for that page only.
-        candidates = (
-            select(articles.c.seq.label("seq"))
-            .where(tsv.op("@@")(query))
-            .where(*conditions)
-            .order_by(articles.c.date.desc().nulls_last(), articles.c.id)
-            .limit(RANKED_MATCHES)
-        ).subquery("candidates")
+        # Only rows the GIN index finds are ranked; one page of (seq, score) pairs is kept and
+        # the article rows (with their texts) are read for that page only.
         page = (
             select(articles.c.seq.label("seq"), score)
-            .join(candidates, candidates.c.seq == articles.c.seq)
+            .where(tsv.op("@@")(query))
+            .where(*conditions)
             .order_by(desc("score"), articles.c.seq)
             .limit(max(0, limit))
             .offset(max(0, offset))
